@@ -1,0 +1,192 @@
+"""A batch of applicants: the typed sheets, their provenance and the findings.
+
+:func:`read_batch` is the entry point: it reads the workbooks, parses every
+column to its type, runs the Pandera schemas of each sheet and the rules that
+join the sheets (rows without an applicant, applicants without education or
+work rows), and returns a :class:`Batch`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from zcbatch import findings as fd
+from zcbatch import parse, schemas
+from zcbatch.errors import InputError
+from zcbatch.reader import RawSheet, SourceFile, catalogue, expand_paths, read_workbook, sha256_of
+
+log = logging.getLogger(__name__)
+
+APPLICANT_SHEET = "个人信息"
+ROW_SHEETS = ("学历信息", "工作经历", "继续教育", "考核情况", "单位审核")
+UNIT_SHEET = "单位信息"
+
+
+@dataclass
+class Batch:
+    """The applicants of one batch, read and validated.
+
+    ``sheets`` maps each sheet name to its typed frame (columns named as in
+    the input contract, plus ``_file``, ``_sheet`` and ``_row``). ``raw`` maps
+    each sheet to the cell values as read, for the annotated copy. ``unit``
+    holds the 单位信息 items. ``findings`` holds every problem found while
+    reading and validating.
+    """
+
+    sheets: dict[str, pd.DataFrame]
+    raw: dict[str, pd.DataFrame]
+    unit: dict[str, object]
+    unit_items: pd.DataFrame
+    findings: pd.DataFrame
+    sources: list[SourceFile]
+    letters: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def applicants(self) -> pd.DataFrame:
+        """Return the 个人信息 frame, one row per applicant."""
+        return self.sheets[APPLICANT_SHEET]
+
+    def names_by_id(self) -> pd.Series:
+        """Map each 证件号码 to the applicant's 姓名."""
+        people = self.applicants.dropna(subset=["证件号码"]).drop_duplicates("证件号码")
+        return people.set_index("证件号码")["姓名"]
+
+
+def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
+    """Read, normalise and validate a batch from workbooks or folders.
+
+    Raises :class:`~zcbatch.errors.InputError` when the input cannot be used
+    at all: a file is missing or not a spreadsheet, or a required sheet is
+    missing from the whole batch. Every other problem becomes a finding.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = expand_paths(list(paths))
+    raw_by_sheet: dict[str, list[RawSheet]] = {}
+    problems: list[pd.DataFrame] = []
+    sources: list[SourceFile] = []
+    letters: dict[tuple[str, str], dict[str, str]] = {}
+
+    for path in files:
+        log.info("读取 %s", path.name)
+        sheets, layout_problems = read_workbook(path)
+        problems.append(layout_problems)
+        sources.append(SourceFile(path=path, sha256=sha256_of(path), sheets=[sheet.sheet for sheet in sheets]))
+        for sheet in sheets:
+            raw_by_sheet.setdefault(sheet.canonical, []).append(sheet)
+            letters[(sheet.file, sheet.sheet)] = sheet.letters
+        if not sheets:
+            problems.append(fd.batch_level(
+                rule="SHEET_UNKNOWN", file=path.name,
+                message=f"“{path.name}”中没有可识别的申报信息工作表，已跳过。请确认工作表名称与模板一致。",
+            ))
+
+    _require_sheets(raw_by_sheet, files)
+
+    typed: dict[str, pd.DataFrame] = {}
+    raw_frames: dict[str, pd.DataFrame] = {}
+    cat = catalogue()
+    for name, definition in cat.sheets.items():
+        if definition.get("layout") == "key_value":
+            continue
+        parts = raw_by_sheet.get(name, [])
+        for part in parts:
+            problems.append(_missing_headers(part, definition))
+        raw = pd.concat([part.frame for part in parts], ignore_index=True) if parts else _empty_raw(definition)
+        raw_frames[name] = raw
+        frame, parse_problems = parse.parse_sheet(raw, name)
+        typed[name] = frame
+        problems.append(parse_problems)
+
+    unit: dict[str, object] = {}
+    unit_items = pd.DataFrame(columns=["项目", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW])
+    if UNIT_SHEET in raw_by_sheet:
+        unit, unit_items, unit_problems = parse.parse_key_value(raw_by_sheet[UNIT_SHEET][0])
+        problems.append(unit_problems)
+        problems.append(schemas.check_unit_info(unit, unit_items))
+
+    for name, model in schemas.MODELS.items():
+        problems.append(schemas.run_schema(model, typed[name]))
+    problems.append(check_joins(typed))
+
+    batch = Batch(
+        sheets=typed, raw=raw_frames, unit=unit, unit_items=unit_items,
+        findings=fd.empty(), sources=sources, letters=letters,
+    )
+    batch.findings = fd.concat(problems)
+    log.info("读取完成：%d 名申请人，%d 条问题", len(typed[APPLICANT_SHEET]), len(batch.findings))
+    return batch
+
+
+def _require_sheets(raw_by_sheet: dict[str, list[RawSheet]], files: list[Path]) -> None:
+    cat = catalogue()
+    missing = [name for name, definition in cat.sheets.items()
+               if not definition.get("optional") and name not in raw_by_sheet]
+    if missing:
+        where = f"“{files[0].name}”" if len(files) == 1 else f"这 {len(files)} 个文件"
+        raise InputError(
+            f"{where}中缺少必需的工作表：{'、'.join(missing)}。"
+            "申报信息表须包含 个人信息、学历信息、工作经历、继续教育、考核情况 五张工作表；"
+            "可用 zcbatch template -o 申报信息模板.xlsx 生成模板。"
+        )
+
+
+def _missing_headers(part: RawSheet, definition: dict) -> pd.DataFrame:
+    results = []
+    for column in definition["columns"]:
+        if column.get("required") and column["name"] not in part.letters and not column.get("default"):
+            if column["name"] == "证件号码":
+                raise InputError(
+                    f"“{part.file}”的工作表“{part.sheet}”缺少“证件号码”列，无法把各表的数据对应到申请人。"
+                    "请在表头加上“证件号码”列（也可写作“身份证号”）。"
+                )
+            results.append(fd.batch_level(
+                rule="HEADER_MISSING", file=part.file, sheet=part.sheet, row=part.header_row, column=column["name"],
+                message=f"缺少必填列“{column['name']}”，该表所有申请人的这一项都视为未填写。请在表头加上这一列并补充数据。",
+            ))
+    return fd.concat(results)
+
+
+def _empty_raw(definition: dict) -> pd.DataFrame:
+    columns = [column["name"] for column in definition["columns"]]
+    return pd.DataFrame(columns=columns + [fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW], dtype=object)
+
+
+def check_joins(sheets: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Check the rules that join the sheets by 证件号码.
+
+    Rows whose 证件号码 has no applicant in 个人信息 are reported, and so are
+    applicants without any education or work-history row.
+    """
+    people = sheets[APPLICANT_SHEET]
+    known = pd.Index(people["证件号码"].dropna().unique())
+    results = []
+    for name in ROW_SHEETS:
+        frame = sheets[name]
+        orphan = frame["证件号码"].notna() & ~frame["证件号码"].isin(known)
+        if orphan.any():
+            rows = frame[orphan]
+            results.append(fd.frame(
+                rows, rule="ORPHAN_ROW", column="证件号码", key=pd.Series(None, index=rows.index),
+                message="证件号码“" + fd.mask_id(rows["证件号码"]).astype(str)
+                + f"”在个人信息表中找不到对应的申请人，该行未参与审核。请核对号码，或在个人信息表中补充该申请人。",
+            ))
+    for name, rule, label in (("学历信息", "NO_EDUCATION", "学历信息"), ("工作经历", "NO_WORK_HISTORY", "工作经历")):
+        has_rows = people["证件号码"].isin(sheets[name]["证件号码"].dropna())
+        lacking = people[people["证件号码"].notna() & ~has_rows]
+        results.append(fd.frame(
+            lacking, rule=rule, column="证件号码",
+            message=f"该申请人在“{label}”表中没有任何记录。每位申请人至少填写一条{label}。",
+        ))
+    return fd.concat(results)
+
+
+def reference_today() -> dt.date:
+    """Return today's date (a function so tests can replace it)."""
+    return dt.date.today()

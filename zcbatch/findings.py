@@ -1,0 +1,157 @@
+"""Findings: one row per problem, pointing at a cell of the input workbook.
+
+A findings table is a :class:`pandas.DataFrame` with the columns of the
+问题清单 sheet (:data:`COLUMNS`) and a few internal columns whose names start
+with ``_`` (the full 证件号码 used to join findings to applicants, the rule's
+kind and the canonical field name). Internal columns are never written to a
+report or a document.
+
+Rules are vectorized, so findings are built a column at a time with
+:func:`frame` from boolean masks over a sheet, never one by one in a loop over
+rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from zcbatch.codes import RULES, SEVERITY_ORDER
+
+FILE, SHEET, ROW, COLUMN, NAME, ID, RULE, SEVERITY, MESSAGE = (
+    "文件", "工作表", "行号", "列", "姓名", "证件号码", "规则", "级别", "说明"
+)
+COLUMNS = [FILE, SHEET, ROW, COLUMN, NAME, ID, RULE, SEVERITY, MESSAGE]
+KEY, KIND, FIELD = "_key", "_kind", "_field"
+INTERNAL = [KEY, KIND, FIELD]
+
+# Provenance columns kept on every sheet frame.
+SRC_FILE, SRC_SHEET, SRC_ROW = "_file", "_sheet", "_row"
+
+
+def mask_id(values: pd.Series) -> pd.Series:
+    """Mask ID numbers, keeping the first 6 and last 4 characters.
+
+    Values of 10 characters or fewer keep only their first 2 characters, so a
+    short or truncated value never shows whole.
+
+    >>> mask_id(pd.Series(["120101199001011237", "12345"])).tolist()
+    ['120101********1237', '12***']
+    """
+    text = values.astype("string").fillna("")
+    lengths = text.str.len()
+    long_mask = text.str.slice(0, 6) + text.str.slice(6, -4).str.replace(r".", "*", regex=True) + text.str.slice(-4)
+    short_mask = text.str.slice(0, 2) + text.str.slice(2).str.replace(r".", "*", regex=True)
+    return long_mask.where(lengths > 10, short_mask).astype(object)
+
+
+def empty() -> pd.DataFrame:
+    """Return an empty findings table with every column."""
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in COLUMNS + INTERNAL})
+
+
+def frame(
+    rows: pd.DataFrame,
+    *,
+    rule: str,
+    column: str | None,
+    message: pd.Series | str,
+    key: pd.Series | None = None,
+    name: pd.Series | None = None,
+) -> pd.DataFrame:
+    """Build findings for every row of ``rows`` (a slice of a sheet frame).
+
+    ``rows`` carries the provenance columns (``_file``, ``_sheet``, ``_row``)
+    and usually 证件号码 and 姓名. ``column`` is the field the finding points
+    at, or ``None`` for a finding about the whole row. ``message`` is a string
+    or a Series aligned with ``rows``.
+    """
+    if rows.empty:
+        return empty()
+    spec = RULES[rule]
+    index = rows.index
+    key_values = key if key is not None else rows.get("证件号码", pd.Series(None, index=index))
+    name_values = name if name is not None else rows.get("姓名", pd.Series(None, index=index))
+    message_values = message if isinstance(message, pd.Series) else pd.Series(message, index=index)
+    out = pd.DataFrame(
+        {
+            FILE: rows[SRC_FILE].astype(object),
+            SHEET: rows[SRC_SHEET].astype(object),
+            ROW: rows[SRC_ROW].astype(object),
+            COLUMN: column or "",
+            NAME: pd.Series(name_values, index=index).astype(object),
+            ID: None,
+            RULE: rule,
+            SEVERITY: spec.severity,
+            MESSAGE: message_values.astype(object),
+            KEY: pd.Series(key_values, index=index).astype(object),
+            KIND: spec.kind,
+            FIELD: column or "",
+        },
+        index=index,
+    )
+    return out.reset_index(drop=True)
+
+
+def batch_level(*, rule: str, message: str, file: str = "", sheet: str = "", row: int | None = None,
+                column: str = "") -> pd.DataFrame:
+    """Build one finding that concerns the batch or a sheet, not an applicant."""
+    spec = RULES[rule]
+    record = {
+        FILE: file, SHEET: sheet, ROW: row, COLUMN: column, NAME: None, ID: None, RULE: rule,
+        SEVERITY: spec.severity, MESSAGE: message, KEY: None, KIND: spec.kind, FIELD: column,
+    }
+    return pd.DataFrame([record], columns=COLUMNS + INTERNAL)
+
+
+def concat(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate findings tables, dropping empty ones."""
+    frames = [part for part in parts if part is not None and not part.empty]
+    if not frames:
+        return empty()
+    return pd.concat(frames, ignore_index=True)
+
+
+def finalize(findings: pd.DataFrame, names: pd.Series | None = None) -> pd.DataFrame:
+    """Fill names from the applicant table, mask IDs, sort and de-duplicate.
+
+    ``names`` maps the full 证件号码 to 姓名. Findings are sorted by severity,
+    then file, sheet, row and rule, so the most serious problems come first.
+    """
+    if findings.empty:
+        return empty()
+    out = findings.copy()
+    if names is not None:
+        from_key = out[KEY].map(names)
+        out[NAME] = out[NAME].where(out[NAME].notna() & (out[NAME] != ""), from_key)
+    out[ID] = mask_id(out[KEY]).where(out[KEY].notna(), None)
+    out = out.drop_duplicates(subset=[FILE, SHEET, ROW, COLUMN, RULE, MESSAGE, KEY])
+    order = out[SEVERITY].map(SEVERITY_ORDER).fillna(9)
+    row_order = pd.to_numeric(out[ROW], errors="coerce").fillna(-1)
+    out = (
+        out.assign(_order=order, _row_order=row_order)
+        .sort_values(["_order", FILE, SHEET, "_row_order", RULE], kind="stable")
+        .drop(columns=["_order", "_row_order"])
+        .reset_index(drop=True)
+    )
+    out[ROW] = out[ROW].astype(object).where(out[ROW].notna(), None)
+    return out
+
+
+def public(findings: pd.DataFrame) -> pd.DataFrame:
+    """Return the findings with only the 问题清单 columns."""
+    return findings[COLUMNS].copy()
+
+
+def count_by_key(findings: pd.DataFrame, severity: str) -> pd.Series:
+    """Count findings of one severity per 证件号码."""
+    selected = findings[(findings[SEVERITY] == severity) & findings[KEY].notna()]
+    return selected.groupby(KEY).size()
+
+
+def any_by_key(findings: pd.DataFrame, mask: np.ndarray | pd.Series) -> pd.Index:
+    """Return the 证件号码 values that have at least one finding in ``mask``."""
+    selected = findings[mask & findings[KEY].notna()]
+    return pd.Index(selected[KEY].unique())

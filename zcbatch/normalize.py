@@ -1,0 +1,381 @@
+"""Turn the values people type into Excel into clean, typed values.
+
+Every parser takes a Series of raw cell values as python-calamine returns
+them (``str``, ``float``, ``int``, ``bool``, ``date``, ``datetime``, or ``""``
+for a blank cell) and returns a :class:`Parsed`: the typed values, and a
+Series of problem codes (``None`` where the value is fine) with a detail text.
+Nothing here raises on bad input; a value that cannot be read becomes a
+problem for the caller to report at its cell.
+
+Accepted forms follow what analysts really type:
+
+- dates: Excel dates, Excel serial numbers (1900 date system), ``2019-06-30``,
+  ``2019/6/30``, ``2019.06.30``, ``20190630``, ``2019.06`` (first of month),
+  ``2019年6月30日``, ``2019年6月``;
+- full-width digits, letters and punctuation (folded with Unicode NFKC);
+- yes/no: ``是/否``, ``Y/N``, ``√`` and the other spellings in ``enums.yaml``;
+- hours: ``32``, ``32.0``, ``３２``, ``32学时``.
+
+>>> parse_dates(pd.Series(["2019.06", "2019年6月30日", 43646.0, ""])).values.tolist()
+[Timestamp('2019-06-01 00:00:00'), Timestamp('2019-06-30 00:00:00'), Timestamp('2019-06-30 00:00:00'), NaT]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+# Whitespace and invisible characters that people paste in from web pages and
+# chat tools: zero-width space/joiners, word joiner, BOM, soft hyphen.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE_RE = f"[{INVISIBLE}]"
+# C0 and C1 control characters other than tab, line feed and carriage return.
+# XML 1.0 (and so .xlsx and .docx) cannot hold most of them.
+CONTROL_RE = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]"
+# Excel's error values as python-calamine returns them.
+ERROR_VALUE_RE = r"^#(?:DIV/0!|N/A|NAME\?|NULL!|NUM!|REF!|VALUE!|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!)$"
+
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+# The 1900 date system: serial 1 is 1900-01-01 and serial 60 is the
+# 1900-02-29 that Excel invents for Lotus 1-2-3 compatibility.
+_EXCEL_EPOCH_BEFORE_LEAP = pd.Timestamp("1899-12-31")
+_EXCEL_EPOCH_AFTER_LEAP = pd.Timestamp("1899-12-30")
+_FAKE_LEAP_SERIAL = 60
+_MAX_SERIAL = 2958465  # 9999-12-31
+EARLIEST_DATE = pd.Timestamp("1900-01-01")
+
+
+@dataclass
+class Parsed:
+    """Typed values with the problem code and detail of each unreadable cell."""
+
+    values: pd.Series
+    problem: pd.Series  # rule code or None
+    detail: pd.Series  # Chinese detail for the message, or None
+
+
+def _no_problem(index: pd.Index) -> pd.Series:
+    return pd.Series(None, index=index, dtype=object)
+
+
+def is_blank(raw: pd.Series) -> pd.Series:
+    """Mark cells that are empty or hold only whitespace and invisible characters."""
+    text = raw.astype("string")
+    stripped = text.str.replace(_INVISIBLE_RE, "", regex=True).str.strip()
+    return (raw.isna() | stripped.isna() | (stripped == "")).astype(bool)
+
+
+def display(raw: pd.Series) -> pd.Series:
+    """Render raw cell values the way Excel shows them, for messages.
+
+    >>> display(pd.Series([32.0, 1.20101199001011e17, "x", dt.date(2020, 1, 2)])).tolist()
+    ['32', '1.20101199001011E+17', 'x', '2020-01-02']
+    """
+
+    def one(value: object) -> str:
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            return ""
+        if isinstance(value, bool):
+            return "TRUE" if value else "FALSE"
+        if isinstance(value, float):
+            if value.is_integer() and abs(value) < 1e15:
+                return str(int(value))
+            if abs(value) >= 1e15:
+                mantissa, exponent = f"{value:.14E}".split("E")
+                return f"{mantissa.rstrip('0').rstrip('.')}E{exponent}"
+            return repr(value)
+        if isinstance(value, dt.datetime):
+            return value.strftime("%Y-%m-%d") if value.time() == dt.time() else value.isoformat(sep=" ")
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return str(value)
+
+    unique = pd.unique(raw.to_numpy(dtype=object))
+    lookup = {value: one(value) for value in unique if not _unhashable(value)}
+    return raw.map(lambda value: lookup.get(value, one(value)) if not _unhashable(value) else one(value))
+
+
+def _unhashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return True
+    return False
+
+
+def to_text(raw: pd.Series) -> pd.Series:
+    """Convert raw cells to text: numbers without a trailing ``.0``, dates as ISO.
+
+    Blank cells become ``<NA>``. Surrounding whitespace (including the
+    full-width space and non-breaking space) and invisible characters are
+    removed; control characters are kept for :func:`strip_controls` to report.
+    """
+    is_str = raw.map(type).eq(str)
+    text = pd.Series(pd.NA, index=raw.index, dtype="string")
+    if is_str.any():
+        text[is_str] = raw[is_str].astype("string")
+    others = ~is_str & raw.notna()
+    if others.any():
+        text[others] = display(raw[others]).astype("string")
+    text = text.str.replace(_INVISIBLE_RE, "", regex=True).str.strip()
+    return text.mask(text == "")
+
+
+def fold(text: pd.Series) -> pd.Series:
+    """Fold full-width digits, letters and punctuation to ASCII (Unicode NFKC).
+
+    >>> fold(pd.Series(["３２", "（户口簿）", "１２０１０１"])).tolist()
+    ['32', '(户口簿)', '120101']
+    """
+    unique = pd.unique(text.dropna().to_numpy(dtype=object))
+    lookup = {value: unicodedata.normalize("NFKC", value) for value in unique}
+    return text.map(lookup, na_action="ignore").astype("string")
+
+
+def strip_controls(text: pd.Series) -> Parsed:
+    """Remove control characters, reporting each cell that had some."""
+    has = text.str.contains(CONTROL_RE, regex=True).fillna(False).astype(bool)
+    cleaned = text.str.replace(CONTROL_RE, "", regex=True)
+    problem = _no_problem(text.index)
+    problem[has] = "CELL_CONTROL_CHARS"
+    detail = _no_problem(text.index)
+    return Parsed(cleaned, problem, detail)
+
+
+def error_values(text: pd.Series) -> pd.Series:
+    """Mark cells holding an Excel error value such as ``#N/A`` or ``#DIV/0!``."""
+    return text.str.match(ERROR_VALUE_RE).fillna(False).astype(bool)
+
+
+def parse_dates(raw: pd.Series) -> Parsed:
+    """Parse dates in every form of the module docstring.
+
+    Dates before 1900 are rejected because no applicant, school or job in the
+    batch can date from then; a typed ``1899`` is a typo.
+    """
+    index = raw.index
+    result = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+    problem = _no_problem(index)
+    detail = _no_problem(index)
+    types = raw.map(type)
+
+    is_datetime = types.isin([dt.datetime, pd.Timestamp])
+    is_date = types.eq(dt.date)
+    native = is_datetime | is_date
+    if native.any():
+        result[native] = pd.to_datetime(raw[native].map(lambda value: dt.datetime(value.year, value.month, value.day)))
+
+    is_number = types.isin([float, int, np.float64, np.int64])
+    if is_number.any():
+        serial = pd.to_numeric(raw[is_number], errors="coerce")
+        result[is_number], problem[is_number], detail[is_number] = _from_serial(serial)
+
+    is_text = types.eq(str)
+    if is_text.any():
+        text = fold(to_text(raw[is_text]))
+        parsed, text_problem = _from_text(text)
+        result[is_text] = parsed
+        problem[is_text] = text_problem
+
+    too_early = result.notna() & (result < EARLIEST_DATE)
+    result[too_early] = pd.NaT
+    problem[too_early] = "DATE_INVALID"
+    detail[too_early] = "早于1900年"
+    return Parsed(result, problem, detail)
+
+
+def _from_serial(serial: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Read numbers as Excel serial dates, or as ``yyyymmdd`` typed as a number."""
+    index = serial.index
+    result = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+    problem = _no_problem(index)
+    detail = _no_problem(index)
+
+    whole = np.floor(serial)
+    yyyymmdd = (whole >= 19000101) & (whole <= 21001231)
+    if yyyymmdd.any():
+        as_text = whole[yyyymmdd].astype("int64").astype(str)
+        result[yyyymmdd] = pd.to_datetime(as_text, format="%Y%m%d", errors="coerce")
+
+    in_range = (whole >= 1) & (whole <= _MAX_SERIAL) & ~yyyymmdd
+    leap = whole == _FAKE_LEAP_SERIAL
+    before = in_range & (whole < _FAKE_LEAP_SERIAL)
+    after = in_range & (whole > _FAKE_LEAP_SERIAL)
+    result[before] = _EXCEL_EPOCH_BEFORE_LEAP + pd.to_timedelta(whole[before], unit="D")
+    result[after] = _EXCEL_EPOCH_AFTER_LEAP + pd.to_timedelta(whole[after], unit="D")
+    result[leap] = pd.NaT
+
+    problem[leap] = "DATE_1900_LEAP"
+    failed = result.isna() & ~leap
+    problem[failed] = "DATE_INVALID"
+    detail[failed] = "数字不是有效的Excel日期序号"
+    return result, problem, detail
+
+
+_DATE_PATTERNS = [
+    # 2019-06-30, 2019/6/30, 2019.06.30, 2019年6月30日, optionally with a time.
+    r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$",
+    # 2019.06, 2019-06, 2019/6, 2019年6月: the first of the month.
+    r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*月?$",
+    # 20190630
+    r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$",
+]
+
+
+def _from_text(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    index = text.index
+    year = pd.Series(np.nan, index=index)
+    month = pd.Series(np.nan, index=index)
+    day = pd.Series(np.nan, index=index)
+    pending = text.notna()
+    for pattern in _DATE_PATTERNS:
+        if not pending.any():
+            break
+        parts = text[pending].str.extract(pattern)
+        matched = parts["y"].notna()
+        hit = parts.index[matched]
+        year[hit] = pd.to_numeric(parts.loc[matched, "y"])
+        month[hit] = pd.to_numeric(parts.loc[matched, "m"])
+        day[hit] = pd.to_numeric(parts["d"], errors="coerce")[matched].fillna(1) if "d" in parts else 1
+        pending[hit] = False
+
+    # A whole number typed as text (for example a pasted serial "43646").
+    serial_text = pending & text.str.fullmatch(r"\d{1,7}(?:\.\d+)?").fillna(False).astype(bool)
+    result = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+    problem = _no_problem(index)
+    if serial_text.any():
+        serial_result, serial_problem, _ = _from_serial(pd.to_numeric(text[serial_text]))
+        result[serial_text] = serial_result
+        problem[serial_text] = serial_problem
+        pending[serial_text] = False
+
+    matched = year.notna()
+    if matched.any():
+        frame = pd.DataFrame({"year": year[matched], "month": month[matched], "day": day[matched]})
+        result[matched] = pd.to_datetime(frame, errors="coerce")
+    problem[(matched & result.isna()) | pending & text.notna()] = "DATE_INVALID"
+    return result, problem
+
+
+def parse_years(raw: pd.Series) -> Parsed:
+    """Parse four-digit years: ``2024``, ``2024年``, ``2024年度``, ``二〇二四``.
+
+    Two-digit years such as ``24`` are rejected: whether they mean 2024 or
+    1924 is for the analyst to say.
+
+    >>> parse_years(pd.Series(["2024年度", "二〇二四", "24", 2023.0])).values.tolist()
+    [2024, 2024, <NA>, 2023]
+    """
+    text = fold(to_text(raw))
+    text = text.map(lambda value: value.translate(_CHINESE_DIGITS), na_action="ignore").astype("string")
+    digits = text.str.extract(r"^(\d{4})(?:\.0+)?\s*(?:年度?)?$")[0]
+    values = pd.to_numeric(digits, errors="coerce").astype("Int64")
+    problem = _no_problem(raw.index)
+    detail = _no_problem(raw.index)
+    bad = text.notna() & values.isna()
+    problem[bad] = "YEAR_INVALID"
+    short = bad & text.str.fullmatch(r"\d{1,2}").fillna(False).astype(bool)
+    detail[short] = "两位数年份无法确定世纪"
+    out_of_range = values.notna() & ((values < 1950) | (values > 2100))
+    problem[out_of_range] = "YEAR_INVALID"
+    detail[out_of_range] = "年份应在1950至2100之间"
+    values = values.mask(out_of_range)
+    return Parsed(values, problem, detail)
+
+
+def parse_numbers(raw: pd.Series, *, integer: bool = False, suffixes: str = "学时|小时|h|H|人|名") -> Parsed:
+    """Parse hours or counts: ``32``, ``32.0``, ``３２``, ``32学时``.
+
+    Negative numbers are reported; with ``integer=True`` fractions are too.
+
+    >>> parse_numbers(pd.Series(["３２", 64.0, "32学时", "abc"])).values.tolist()
+    [32.0, 64.0, 32.0, nan]
+    """
+    text = fold(to_text(raw))
+    cleaned = text.str.replace(rf"\s*(?:{suffixes})$", "", regex=True).str.replace(",", "", regex=False)
+    values = pd.to_numeric(cleaned, errors="coerce").astype("float64")
+    problem = _no_problem(raw.index)
+    detail = _no_problem(raw.index)
+    problem[text.notna() & values.isna()] = "NUMBER_INVALID"
+    negative = values < 0
+    problem[negative] = "NUMBER_NEGATIVE"
+    if integer:
+        fractional = values.notna() & (values != np.floor(values))
+        problem[fractional] = "NUMBER_INVALID"
+        detail[fractional] = "应为整数"
+    values = values.mask(negative | problem.notna())
+    return Parsed(values, problem, detail)
+
+
+def parse_work_years(raw: pd.Series) -> Parsed:
+    """Parse a typed number of work years: ``3``, ``3年``, ``3.0``, ``3年6个月``.
+
+    Only the whole years count; months after them are ignored.
+
+    >>> parse_work_years(pd.Series(["3年", "3年6个月", 4.0, "三年"])).values.tolist()
+    [3, 3, 4, <NA>]
+    """
+    text = fold(to_text(raw))
+    digits = text.str.extract(r"^(\d{1,2})(?:\.0+)?\s*(?:年|周年)?(?:\s*\d{1,2}\s*个?月)?$")[0]
+    values = pd.to_numeric(digits, errors="coerce").astype("Int64")
+    problem = _no_problem(raw.index)
+    problem[text.notna() & values.isna()] = "NUMBER_INVALID"
+    detail = _no_problem(raw.index)
+    detail[problem.notna()] = "请填写整年数，例如 3 或“3年”"
+    return Parsed(values, problem, detail)
+
+
+def parse_bools(raw: pd.Series, true_values: list[str], false_values: list[str]) -> Parsed:
+    """Parse yes/no cells (是/否, Y/N, √, TRUE/FALSE and the other spellings)."""
+    text = fold(to_text(raw)).str.upper()
+    lookup = {value.upper(): True for value in true_values} | {value.upper(): False for value in false_values}
+    values = text.map(lookup, na_action="ignore").astype("boolean")
+    problem = _no_problem(raw.index)
+    problem[text.notna() & values.isna()] = "BOOL_INVALID"
+    return Parsed(values, problem, _no_problem(raw.index))
+
+
+def parse_enum(raw: pd.Series, allowed: list[str], aliases: dict[str, str | None] | None = None) -> Parsed:
+    """Match cells to allowed values after folding full-width characters.
+
+    Aliases map common spellings to the allowed value (``大专`` → ``大学专科``).
+    A value that matches only once inner spaces are removed is reported with
+    that value as the suggestion, not accepted silently.
+    """
+    text = to_text(raw)
+    folded = fold(text)
+    allowed_by_folded = {unicodedata.normalize("NFKC", value): value for value in allowed}
+    for alias, target in (aliases or {}).items():
+        if target is not None:
+            allowed_by_folded.setdefault(unicodedata.normalize("NFKC", str(alias)), target)
+    values = folded.map(allowed_by_folded, na_action="ignore").astype("string")
+    problem = _no_problem(raw.index)
+    detail = _no_problem(raw.index)
+    bad = folded.notna() & values.isna()
+    problem[bad] = "ENUM_INVALID"
+    if bad.any():
+        squeezed = folded[bad].str.replace(r"\s+", "", regex=True).map(allowed_by_folded, na_action="ignore")
+        suggestion = squeezed.dropna()
+        detail[suggestion.index] = "是否应为“" + suggestion.astype(str) + "”？"
+    return Parsed(values, problem, detail)
+
+
+def clean_id(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Normalise ID numbers and mark cells that Excel stored as numbers.
+
+    Spaces, zero-width characters and hyphens are removed, full-width digits
+    folded and a lower-case ``x`` check character upper-cased. Returns the
+    cleaned text and a mask of cells that were numeric in the workbook (an
+    18-digit ID stored as a number has lost its last digits).
+    """
+    types = raw.map(type)
+    numeric = types.isin([float, int, np.float64, np.int64]).astype(bool)
+    text = fold(to_text(raw))
+    text = text.str.replace(r"[\s\-]", "", regex=True).str.upper()
+    return text.mask(text == ""), numeric

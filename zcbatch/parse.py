@@ -1,0 +1,232 @@
+"""Parse raw sheets into typed frames, reporting every cell that cannot be read.
+
+Each column of ``fields.yaml`` has a type; this module converts the raw cell
+values of that column to it (see :mod:`zcbatch.normalize`) and reports
+required cells left blank, Excel error values, control characters, too-long
+cells and values that cannot be parsed. The typed frame keeps the provenance
+columns, and a value that could not be read is missing (``NA``) in it, so the
+rules never see a guess.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from zcbatch import findings as fd
+from zcbatch import normalize as nz
+from zcbatch.reader import MAX_CELL_CHARS, RawSheet, catalogue
+from zcbatch.resources import enums
+
+PROVENANCE = [fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW]
+
+_FORMAT_HINT = {
+    "date": "请写成 2019-06-30、2019/6/30 或 2019年6月30日 这样的日期。",
+    "year": "请写四位年份，例如 2024。",
+    "hours": "请填写学时数字，例如 32。",
+    "count": "请填写人数（整数），例如 7。",
+    "years": "请填写整年数，例如 3 或“3年”。",
+    "bool": "请填写“是”或“否”。",
+}
+
+
+def column_types(sheet: str) -> dict[str, dict]:
+    """Return the column definitions of a sheet, keyed by column name."""
+    return {column["name"]: column for column in catalogue().sheets[sheet]["columns"]}
+
+
+def parse_sheet(raw: RawSheet | pd.DataFrame, sheet: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Parse one sheet's raw frame into typed columns.
+
+    Returns the typed frame (every column of the sheet, missing columns as
+    ``NA``, extra columns as text) and the findings about unreadable cells.
+    """
+    frame = raw.frame if isinstance(raw, RawSheet) else raw
+    definitions = column_types(sheet)
+    typed = frame[PROVENANCE].copy()
+    problems: list[pd.DataFrame] = []
+    key_text, _ = nz.clean_id(frame["证件号码"]) if "证件号码" in frame else (None, None)
+    context = frame[PROVENANCE].copy()
+    context["证件号码"] = key_text if key_text is not None else pd.NA
+
+    for name, definition in definitions.items():
+        if name not in frame:
+            typed[name] = _empty_column(definition["type"], frame.index)
+            continue
+        values, column_problems = parse_column(frame[name], definition, context)
+        typed[name] = values
+        problems.append(column_problems)
+
+    for name in frame.columns:
+        if name not in definitions and not name.startswith("_"):
+            typed[name] = nz.to_text(frame[name])
+    return typed, fd.concat(problems)
+
+
+def _empty_column(kind: str, index: pd.Index) -> pd.Series:
+    if kind == "date":
+        return pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+    if kind in ("year", "years", "count"):
+        return pd.Series(pd.NA, index=index, dtype="Int64")
+    if kind == "hours":
+        return pd.Series(float("nan"), index=index, dtype="float64")
+    if kind == "bool":
+        return pd.Series(pd.NA, index=index, dtype="boolean")
+    return pd.Series(pd.NA, index=index, dtype="string")
+
+
+def parse_column(raw: pd.Series, definition: dict, context: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+    """Parse one column; ``context`` holds provenance and 证件号码 for findings."""
+    name = definition["name"]
+    kind = definition["type"]
+    problems: list[pd.DataFrame] = []
+    shown = nz.display(raw)
+
+    blank = nz.is_blank(raw)
+    default = definition.get("default")
+    if default is not None and blank.any():
+        raw = raw.mask(blank, default)
+        blank = pd.Series(False, index=raw.index)
+    if definition.get("required"):
+        problems.append(fd.frame(
+            context[blank], rule="REQUIRED_MISSING", column=name,
+            message=f"“{name}”为必填项，当前为空。请补充。",
+        ))
+
+    text = nz.to_text(raw)
+    error_cells = nz.error_values(text.fillna(""))
+    if error_cells.any():
+        problems.append(fd.frame(
+            context[error_cells], rule="CELL_ERROR_VALUE", column=name,
+            message="单元格为错误值“" + shown[error_cells] + "”，通常是公式出错。请改为实际的值。",
+        ))
+        raw = raw.mask(error_cells, "")
+        text = text.mask(error_cells)
+
+    too_long = text.str.len().fillna(0) > MAX_CELL_CHARS
+    if too_long.any():
+        problems.append(fd.frame(
+            context[too_long], rule="CELL_TOO_LONG", column=name,
+            message=f"单元格超过 {MAX_CELL_CHARS} 个字符，已截断读取。请精简内容。",
+        ))
+        text = text.mask(too_long, text.str.slice(0, MAX_CELL_CHARS))
+
+    if kind in ("text", "attachments", "image", "phone"):
+        controls = nz.strip_controls(text)
+        has_controls = controls.problem.notna()
+        if has_controls.any():
+            problems.append(fd.frame(
+                context[has_controls], rule="CELL_CONTROL_CHARS", column=name,
+                message="含有不可见的控制字符（可能来自复制粘贴），读取时已去除。请检查该单元格内容。",
+            ))
+        values = controls.values.str.strip()
+        values = values.mask(values == "")
+        max_length = definition.get("max_length")
+        if max_length:
+            length = values.str.len().fillna(0)
+            over = length > max_length
+            problems.append(fd.frame(
+                context[over], rule="TEXT_TOO_LONG", column=name,
+                message=f"“{name}”限 {max_length} 字，现为 " + length[over].astype(int).astype(str)
+                + f" 字，超出 " + (length[over] - max_length).astype(int).astype(str) + " 字。请精简。",
+            ))
+        if kind == "phone":
+            values = nz.fold(values)
+        return values.astype("string"), fd.concat(problems)
+
+    if kind == "id":
+        values, numeric = nz.clean_id(raw)
+        lost = numeric & ~blank & (values.str.len().fillna(0) > 15)
+        problems.append(fd.frame(
+            context[lost], rule="ID_LOST_DIGITS", column=name,
+            message="证件号码被 Excel 存成了数字“" + shown[lost]
+            + "”，18 位号码的末几位已经丢失，无法恢复。请把该列设为文本格式后重新录入完整号码（或在号码前加英文单引号）。",
+        ))
+        # Keep the digits Excel kept as the value, so other rules do not also
+        # report it as a malformed ID.
+        values = values.mask(lost, "#" + values.astype("string"))
+        return values.astype("string"), fd.concat(problems)
+
+    if kind == "mobile" or kind == "uscc":
+        values = nz.fold(text).str.replace(r"[\s\-]", "", regex=True)
+        if kind == "mobile":
+            values = values.str.replace(r"^\+?86(?=1\d{10}$)", "", regex=True)
+        else:
+            values = values.str.upper()
+        return values.mask(values == "").astype("string"), fd.concat(problems)
+
+    if kind == "enum":
+        spec = enums()[definition["enum"]]
+        allowed = list(spec["values"]) + list(spec.get("outside_scope", []))
+        parsed = nz.parse_enum(raw.mask(blank, ""), allowed, spec.get("aliases"))
+        bad = parsed.problem.notna()
+        if bad.any() and definition.get("invalid_rule") == "EVALUATION_METHOD":
+            problems.append(fd.frame(
+                context[bad], rule="EVALUATION_METHOD", column=name,
+                message="评价方式填写为“" + shown[bad] + "”，自主聘任申报的评价方式应为“自主聘任”。请改正；评审、考试等途径不在本批次办理。",
+            ))
+        elif bad.any():
+            choices = ("可选值：" + "、".join(spec["values"]) + "。") if len(spec["values"]) <= 12 else "请从模板的下拉列表中选择。"
+            suggestion = parsed.detail[bad].fillna("")
+            problems.append(fd.frame(
+                context[bad], rule="ENUM_INVALID", column=name,
+                message="“" + shown[bad] + f"”不是“{name}”的可选值。" + suggestion + choices,
+            ))
+        return parsed.values, fd.concat(problems)
+
+    parser = {
+        "date": nz.parse_dates,
+        "year": nz.parse_years,
+        "hours": nz.parse_numbers,
+        "count": lambda series: nz.parse_numbers(series, integer=True),
+        "years": nz.parse_work_years,
+        "bool": lambda series: nz.parse_bools(series, enums()["是否"]["true_values"], enums()["是否"]["false_values"]),
+    }[kind]
+    parsed = parser(raw.mask(blank, ""))
+    bad = parsed.problem.notna()
+    if bad.any():
+        for rule in parsed.problem[bad].unique():
+            selected = parsed.problem == rule
+            detail = parsed.detail[selected].fillna("")
+            detail = detail.where(detail == "", "（" + detail + "）")
+            if rule == "DATE_1900_LEAP":
+                message = pd.Series(
+                    "日期序号 60 对应 Excel 虚构的 1900年2月29日，这一天并不存在。请重新录入正确的日期。",
+                    index=detail.index,
+                )
+            elif rule == "NUMBER_NEGATIVE":
+                message = "“" + shown[selected] + f"”为负数，“{name}”不能为负。请填写实际数值。"
+            else:
+                message = "“" + shown[selected] + f"”无法识别为{_KIND_WORD[kind]}" + detail + "。" + _FORMAT_HINT[kind]
+            problems.append(fd.frame(context[selected], rule=rule, column=name, message=message))
+    if kind == "date":
+        return parsed.values.astype("datetime64[ns]"), fd.concat(problems)
+    return parsed.values, fd.concat(problems)
+
+
+_KIND_WORD = {"date": "日期", "year": "年度", "hours": "学时数", "count": "人数", "years": "年限", "bool": "是/否"}
+
+
+def parse_key_value(raw: RawSheet) -> tuple[dict[str, object], pd.DataFrame, pd.DataFrame]:
+    """Parse the 单位信息 sheet (项目 | 内容).
+
+    Returns the typed values by item, a one-row-per-item frame with
+    provenance (for findings that point at an item's row), and the findings.
+    """
+    definitions = column_types(raw.canonical)
+    items = [name for name in definitions if name in raw.frame.columns]
+    long = pd.DataFrame({
+        "项目": items,
+        "_value": [raw.frame.at[0, name] for name in items],
+        fd.SRC_FILE: raw.file,
+        fd.SRC_SHEET: raw.sheet,
+        fd.SRC_ROW: [raw.item_rows.get(name) for name in items],
+    })
+    values: dict[str, object] = {}
+    problems: list[pd.DataFrame] = []
+    for position, name in enumerate(items):
+        one = long.iloc[[position]]
+        parsed, column_problems = parse_column(one["_value"], definitions[name], one[[fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW]].assign(证件号码=None))
+        value = parsed.iloc[0]
+        values[name] = None if pd.isna(value) else value
+        problems.append(column_problems.assign(**{fd.COLUMN: "内容", fd.FIELD: name}))
+    return values, long.drop(columns="_value"), fd.concat(problems)

@@ -1,0 +1,449 @@
+"""Read a batch of applicants from one or more workbooks.
+
+A batch is one workbook (``.xlsx``, ``.xlsm``, ``.xls`` or ``.ods``), several,
+or a folder of them; Office lock files (``~$name.xlsx``) and hidden files are
+skipped. Sheets and columns are matched by their labels after trimming spaces
+and folding full-width characters, with the synonyms of ``fields.yaml``.
+Column order is free and extra columns are kept.
+
+Cells are read with python-calamine exactly as typed, with no type inference
+(a text ID never becomes a number). Each data row keeps its file, sheet and
+Excel row number so that every finding points at a cell.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import posixpath
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import python_calamine
+
+from zcbatch import findings as fd
+from zcbatch.errors import InputError
+from zcbatch.resources import fields as field_definitions
+
+log = logging.getLogger(__name__)
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+# Rows a sheet may hold; more is refused before anything is parsed.
+MAX_DATA_ROWS = 1_000_000
+# Characters a cell may hold; Excel itself stops at 32,767.
+MAX_CELL_CHARS = 32_767
+# Rows searched for the header row, so a title line above it is allowed.
+HEADER_SEARCH_ROWS = 10
+
+
+@dataclass
+class SourceFile:
+    """A workbook of the batch with its SHA-256 and the sheets used from it."""
+
+    path: Path
+    sha256: str
+    sheets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RawSheet:
+    """One sheet of one workbook: raw cell values under canonical column names.
+
+    ``frame`` holds the cell values as python-calamine returns them, with the
+    provenance columns ``_file``, ``_sheet`` and ``_row`` (Excel row number).
+    ``letters`` maps each column (canonical or extra) to its Excel letter.
+    """
+
+    canonical: str
+    file: str
+    sheet: str
+    frame: pd.DataFrame
+    letters: dict[str, str]
+    header_row: int
+    extras: list[str]
+    # For the key/value sheet 单位信息: the Excel row of each item.
+    item_rows: dict[str, int] = field(default_factory=dict)
+
+
+def column_letter(index: int) -> str:
+    """Return the Excel column letter of a 0-based column index.
+
+    >>> column_letter(0), column_letter(25), column_letter(26), column_letter(701)
+    ('A', 'Z', 'AA', 'ZZ')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def normalize_label(label: object) -> str:
+    """Fold a header or sheet label for matching: NFKC, no spaces, no ``*``.
+
+    >>> normalize_label(" *证件号码 ")
+    '证件号码'
+    >>> normalize_label("身份证号（必填）")
+    '身份证号'
+    """
+    text = unicodedata.normalize("NFKC", str(label or ""))
+    for marker in ("(必填)", "(选填)", "*", "＊"):
+        text = text.replace(marker, "")
+    return "".join(text.split()).strip("\u200b\ufeff")
+
+
+def expand_paths(paths: list[str | os.PathLike]) -> list[Path]:
+    """Expand files and folders into the workbooks of the batch, sorted by name."""
+    if not paths:
+        raise InputError("没有指定输入文件。请给出申报信息的 Excel 文件或所在文件夹。")
+    found: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if not path.exists():
+            raise InputError(f"找不到输入文件“{path}”。请检查路径和文件名是否正确。")
+        if path.is_dir():
+            members = sorted(
+                child for child in path.iterdir()
+                if child.is_file() and child.suffix.lower() in SPREADSHEET_SUFFIXES and not _is_skipped(child)
+            )
+            if not members:
+                raise InputError(
+                    f"文件夹“{path}”中没有电子表格（.xlsx、.xlsm、.xls 或 .ods）。"
+                    "请把申报信息表放入该文件夹，或直接指定文件。"
+                )
+            found.extend(members)
+        else:
+            if _is_skipped(path):
+                raise InputError(f"“{path.name}”是 Office 临时锁文件或隐藏文件，不是申报信息表。请指定原始工作簿。")
+            found.append(path)
+    return found
+
+
+def _is_skipped(path: Path) -> bool:
+    return path.name.startswith("~$") or path.name.startswith(".")
+
+
+def sha256_of(path: Path) -> str:
+    """Return the SHA-256 hex digest of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def open_workbook(path: Path) -> python_calamine.CalamineWorkbook:
+    """Open a workbook with python-calamine, turning failures into :class:`InputError`."""
+    suffix = path.suffix.lower()
+    if suffix not in SPREADSHEET_SUFFIXES:
+        raise InputError(
+            f"“{path.name}”不是支持的电子表格格式（{suffix or '无扩展名'}）。"
+            "请另存为 .xlsx 后重试。"
+        )
+    if path.stat().st_size == 0:
+        raise InputError(f"“{path.name}”是空文件（0 字节）。请确认文件已保存完整后重试。")
+    try:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError as error:
+        raise InputError(f"“{path.name}”设有打开密码，无法读取。请在 Excel 中取消密码后另存，再重试。") from error
+    except (python_calamine.CalamineError, python_calamine.ZipError, python_calamine.XmlError,
+            zipfile.BadZipFile, ValueError, OSError) as error:
+        raise InputError(
+            f"“{path.name}”无法作为电子表格打开（文件可能已损坏，或是改了扩展名的其他文件）。"
+            "请用 Excel 或 WPS 打开后另存为 .xlsx，再重试。"
+        ) from error
+
+
+class _Catalogue:
+    """Lookup tables built from ``fields.yaml``."""
+
+    def __init__(self) -> None:
+        definitions = field_definitions()
+        self.sheets: dict[str, dict] = definitions["sheets"]
+        self.sheet_by_label: dict[str, str] = {}
+        self.column_by_label: dict[str, dict[str, str]] = {}
+        for name, sheet in self.sheets.items():
+            for label in [name, *sheet.get("synonyms", [])]:
+                self.sheet_by_label[normalize_label(label)] = name
+            labels: dict[str, str] = {}
+            for column in sheet["columns"]:
+                for label in [column["name"], *column.get("synonyms", [])]:
+                    labels.setdefault(normalize_label(label), column["name"])
+            self.column_by_label[name] = labels
+
+
+_catalogue: _Catalogue | None = None
+
+
+def catalogue() -> _Catalogue:
+    """Return the lookup tables of the input contract, built once."""
+    global _catalogue
+    if _catalogue is None:
+        _catalogue = _Catalogue()
+    return _catalogue
+
+
+def read_workbook(path: Path) -> tuple[list[RawSheet], pd.DataFrame]:
+    """Read every recognised sheet of one workbook.
+
+    Returns the raw sheets and the findings about the workbook's layout
+    (unknown sheets and columns, duplicate headers, hidden sheets).
+    """
+    workbook = open_workbook(path)
+    errors_by_sheet = xlsx_error_cells(path)
+    cat = catalogue()
+    sheets: list[RawSheet] = []
+    problems: list[pd.DataFrame] = []
+    seen: set[str] = set()
+    try:
+        metadata = {meta.name: meta for meta in workbook.sheets_metadata}
+        for sheet_name in workbook.sheet_names:
+            canonical = cat.sheet_by_label.get(normalize_label(sheet_name))
+            if canonical is None:
+                if not sheet_name.startswith("_") and sheet_name != "填写说明":
+                    problems.append(fd.batch_level(
+                        rule="SHEET_UNKNOWN", file=path.name, sheet=sheet_name,
+                        message=f"工作表“{sheet_name}”不是申报信息表的组成部分，已忽略。如其中有申报数据，请按模板的工作表名称重命名。",
+                    ))
+                continue
+            if canonical in seen:
+                problems.append(fd.batch_level(
+                    rule="SHEET_UNKNOWN", file=path.name, sheet=sheet_name,
+                    message=f"工作簿中已有“{canonical}”工作表，“{sheet_name}”已忽略。请把两张表的数据合并到一张表中。",
+                ))
+                continue
+            seen.add(canonical)
+            meta = metadata.get(sheet_name)
+            if meta is not None and str(meta.visible).split(".")[-1] != "Visible":
+                problems.append(fd.batch_level(
+                    rule="SHEET_HIDDEN", file=path.name, sheet=sheet_name,
+                    message=f"工作表“{sheet_name}”是隐藏的，已照常读取。如其中数据不应申报，请删除而不是隐藏。",
+                ))
+            try:
+                sheet = workbook.get_sheet_by_name(sheet_name)
+                rows = sheet.to_python(skip_empty_area=False, nrows=MAX_DATA_ROWS + HEADER_SEARCH_ROWS + 1)
+                merged = sheet.merged_cell_ranges
+            except (python_calamine.CalamineError, ValueError) as error:
+                raise InputError(
+                    f"“{path.name}”的工作表“{sheet_name}”无法读取（{error}）。请用 Excel 打开后另存为 .xlsx，再重试。"
+                ) from error
+            if len(rows) > MAX_DATA_ROWS + HEADER_SEARCH_ROWS:
+                raise InputError(
+                    f"“{path.name}”的工作表“{sheet_name}”超过 {MAX_DATA_ROWS:,} 行，超出一次处理的上限。"
+                    "请按部门拆分为多个工作簿放在同一文件夹中再处理。"
+                )
+            for (row_index, column_index_), value in errors_by_sheet.get(sheet_name, {}).items():
+                if row_index < len(rows) and column_index_ < len(rows[row_index]):
+                    rows[row_index][column_index_] = value
+            raw_sheet, sheet_problems = _build_sheet(path.name, sheet_name, canonical, rows, merged or [])
+            problems.append(sheet_problems)
+            if raw_sheet is not None:
+                sheets.append(raw_sheet)
+    finally:
+        workbook.close()
+    return sheets, fd.concat(problems)
+
+
+_CELL_TAG = re.compile(rb'<c\s([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+_ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+
+
+def xlsx_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Return the error-value cells (``#N/A``, ``#DIV/0!`` …) of each sheet of an .xlsx.
+
+    python-calamine reads error cells as blank, which would hide a broken
+    formula as an empty cell; this scan of the sheet XML restores them. Keys
+    are sheet names, then 0-based (row, column). Other formats return ``{}``.
+    """
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook = archive.read("xl/workbook.xml")
+            relations = archive.read("xl/_rels/workbook.xml.rels")
+            targets = {
+                dict(_ATTRIBUTE.findall(match)).get(b"Id"): dict(_ATTRIBUTE.findall(match)).get(b"Target")
+                for match in re.findall(rb"<Relationship\s([^>]*)/?>", relations)
+            }
+            result: dict[str, dict[tuple[int, int], str]] = {}
+            for match in re.findall(rb"<sheet\s([^>]*)/?>", workbook):
+                attributes = dict(_ATTRIBUTE.findall(match))
+                name = _xml_unescape(attributes.get(b"name", b"").decode("utf-8"))
+                relation = next((value for key, value in attributes.items() if key.endswith(b"id")), None)
+                target = targets.get(relation)
+                if not target:
+                    continue
+                target_text = target.decode("utf-8")
+                member = target_text.lstrip("/") if target_text.startswith("/") else posixpath.normpath(posixpath.join("xl", target_text))
+                data = archive.read(member)
+                if b't="e"' not in data:
+                    continue
+                cells: dict[tuple[int, int], str] = {}
+                for cell in _CELL_TAG.finditer(data):
+                    cell_attributes = dict(_ATTRIBUTE.findall(cell.group(1)))
+                    if cell_attributes.get(b"t") != b"e" or not cell.group(2):
+                        continue
+                    value = _VALUE.search(cell.group(2))
+                    reference = cell_attributes.get(b"r", b"").decode("ascii")
+                    parts = re.fullmatch(r"([A-Z]+)(\d+)", reference)
+                    if value and parts:
+                        cells[(int(parts.group(2)) - 1, column_index(parts.group(1)))] = value.group(1).decode("utf-8")
+                result[name] = cells
+            return result
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return {}
+
+
+def _xml_unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
+
+
+def column_index(letters: str) -> int:
+    """Return the 0-based index of an Excel column letter.
+
+    >>> column_index("A"), column_index("AA")
+    (0, 26)
+    """
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
+
+
+def _fill_merged(rows: list[list[object]], merged: list) -> None:
+    """Copy each merged range's top-left value into every cell of the range."""
+    for (top, left), (bottom, right) in merged:
+        if top >= len(rows):
+            continue
+        value = rows[top][left] if left < len(rows[top]) else ""
+        for row_index in range(top, min(bottom, len(rows) - 1) + 1):
+            row = rows[row_index]
+            for column_index in range(left, min(right, len(row) - 1) + 1):
+                row[column_index] = value
+
+
+def _find_header(rows: list[list[object]], labels: dict[str, str]) -> int | None:
+    best, best_hits = None, 0
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        hits = sum(1 for cell in row if normalize_label(cell) in labels)
+        if hits > best_hits:
+            best, best_hits = index, hits
+    return best if best_hits >= 2 or (best_hits == 1 and len(labels) <= 4) else None
+
+
+def _build_sheet(file: str, sheet_name: str, canonical: str, rows: list[list[object]],
+                 merged: list) -> tuple[RawSheet | None, pd.DataFrame]:
+    cat = catalogue()
+    definition = cat.sheets[canonical]
+    problems: list[pd.DataFrame] = []
+    if merged:
+        _fill_merged(rows, merged)
+
+    if definition.get("layout") == "key_value":
+        return _build_key_value_sheet(file, sheet_name, canonical, rows), fd.empty()
+
+    labels = cat.column_by_label[canonical]
+    header_index = _find_header(rows, labels)
+    if header_index is None:
+        expected = "、".join(column["name"] for column in definition["columns"][:6])
+        raise InputError(
+            f"“{file}”的工作表“{sheet_name}”中找不到表头（前 {HEADER_SEARCH_ROWS} 行没有可识别的列名）。"
+            f"第一行应为列名，例如：{expected}……。请用 zcbatch template 生成的模板填写。"
+        )
+    header = rows[header_index]
+    header_row = header_index + 1
+
+    names: list[str] = []
+    letters: dict[str, str] = {}
+    extras: list[str] = []
+    for position, cell in enumerate(header):
+        label = normalize_label(cell)
+        letter = column_letter(position)
+        if not label:
+            names.append(f"_blank_{position}")
+            continue
+        canonical_column = labels.get(label)
+        if canonical_column is None:
+            name = str(cell).strip()
+            if name in letters:
+                name = f"{name}（{letter}列）"
+            extras.append(name)
+            names.append(name)
+            letters[name] = letter
+            problems.append(fd.batch_level(
+                rule="HEADER_UNKNOWN", file=file, sheet=sheet_name, row=header_row, column=f"{name}（{letter}列）",
+                message=f"列“{name}”不是模板中的列，已原样保留，不参与检查。如是模板列的别名，请改为模板列名。",
+            ))
+        elif canonical_column in letters:
+            kept = letters[canonical_column]
+            name = f"{canonical_column}（{letter}列）"
+            extras.append(name)
+            names.append(name)
+            letters[name] = letter
+            problems.append(fd.batch_level(
+                rule="HEADER_DUPLICATE", file=file, sheet=sheet_name, row=header_row, column=f"{canonical_column}（{letter}列）",
+                message=f"“{canonical_column}”列出现了两次（{kept}列和{letter}列），按{kept}列读取，{letter}列已原样保留。请删除多余的一列。",
+            ))
+        else:
+            names.append(canonical_column)
+            letters[canonical_column] = letter
+
+    data = rows[header_index + 1:]
+    width = len(names)
+    if data:
+        frame = pd.DataFrame(data, dtype=object)
+        if frame.shape[1] < width:
+            for position in range(frame.shape[1], width):
+                frame[position] = ""
+        frame = frame.iloc[:, :width]
+        frame.columns = names
+    else:
+        frame = pd.DataFrame(columns=names, dtype=object)
+    frame = frame[[name for name in names if not name.startswith("_blank_")]]
+    frame[fd.SRC_ROW] = range(header_row + 1, header_row + 1 + len(frame))
+    frame[fd.SRC_FILE] = file
+    frame[fd.SRC_SHEET] = sheet_name
+
+    content = [name for name in frame.columns if not name.startswith("_")]
+    blank_row = _blank_rows(frame[content]) if content else pd.Series(True, index=frame.index)
+    frame = frame[~blank_row].reset_index(drop=True)
+    return RawSheet(canonical, file, sheet_name, frame, letters, header_row, extras), fd.concat(problems)
+
+
+def _blank_rows(frame: pd.DataFrame) -> pd.Series:
+    """Mark rows whose every cell is empty (python-calamine reads blank cells as ``""``)."""
+    return (frame.eq("") | frame.isna()).all(axis=1)
+
+
+def _build_key_value_sheet(file: str, sheet_name: str, canonical: str, rows: list[list[object]]) -> RawSheet:
+    """Read a two-column 项目 | 内容 sheet into a one-column-per-item frame."""
+    cat = catalogue()
+    labels = cat.column_by_label[canonical]
+    values: dict[str, object] = {}
+    item_rows: dict[str, int] = {}
+    extras: list[str] = []
+    for index, row in enumerate(rows):
+        if not row:
+            continue
+        label = normalize_label(row[0])
+        if label in ("项目", ""):
+            continue
+        name = labels.get(label)
+        if name is None:
+            extras.append(str(row[0]).strip())
+            continue
+        if name not in values:
+            values[name] = row[1] if len(row) > 1 else ""
+            item_rows[name] = index + 1
+    frame = pd.DataFrame([values], dtype=object) if values else pd.DataFrame([{}], dtype=object)
+    frame[fd.SRC_FILE] = file
+    frame[fd.SRC_SHEET] = sheet_name
+    frame[fd.SRC_ROW] = 0
+    return RawSheet(canonical, file, sheet_name, frame, {name: "B" for name in values}, 0, extras, item_rows)
