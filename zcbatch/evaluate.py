@@ -1,0 +1,198 @@
+"""Evaluate a batch: every eligibility and review rule, statuses and a summary.
+
+:func:`evaluate` decides for every applicant at once whether the company may
+appoint them and, if not, what is missing and when it will hold. It returns
+an :class:`EvaluationResult` with one row per applicant, every finding, and
+counts for the report.
+
+The application year Y and reference date D come from the arguments, else
+from 单位信息 (申报年度, 申报日期), else from today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from zcbatch import findings as fd
+from zcbatch.batch import Batch, reference_today
+from zcbatch.codes import (
+    ERROR,
+    STATUS_DATA_ERROR,
+    STATUS_ELIGIBLE,
+    STATUS_INELIGIBLE,
+    STATUS_NEEDS_MATERIAL,
+    STATUSES,
+    WARNING,
+)
+from zcbatch.policy import Policy, load_policy
+from zcbatch.rules import eligibility, review
+from zcbatch.rules.eligibility import appraisal_required_counts, ce_required_counts
+from zcbatch.rules.terms import compute_terms
+
+log = logging.getLogger(__name__)
+
+# Columns of the applicant table, in order; every computed field follows.
+APPLICANT_COLUMNS = [
+    "姓名", "证件号码", "工作单位", "工作岗位", "申报系列", "申报层级", "申报职称专业", "申报资格名称",
+    "学历层次", "学历层次毕业时间", "初始学历毕业时间", "参加专业技术工作日期", "工作年限起算日期",
+    "工作年限", "计算工作年限", "从事专业技术工作年限", "要求最低年限", "要求继续教育年数", "要求考核年数",
+    "最早满足日期", "审核结果", "拟聘任时间", "状态", "错误数", "警告数", "主要问题", "文件", "行号",
+]
+
+
+@dataclass
+class EvaluationResult:
+    """The outcome of :func:`evaluate`.
+
+    ``applicants`` has one row per applicant (the columns of
+    :data:`APPLICANT_COLUMNS` with the 证件号码 masked, plus ``_key`` holding
+    the full number for joins); ``findings`` has the import, field, rule and
+    review findings with the columns of the 问题清单 sheet (and internal
+    ``_``-prefixed columns); ``summary`` holds the counts.
+    """
+
+    batch: Batch
+    policy: Policy
+    year: int
+    date: pd.Timestamp
+    applicants: pd.DataFrame
+    findings: pd.DataFrame
+    summary: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def approved(self) -> pd.DataFrame:
+        """Return the applicants whose documents are generated.
+
+        These are approved by the unit (审核结果 通过) and 可聘任 or 需补充材料.
+        """
+        selected = (self.applicants["审核结果"] == "通过") & self.applicants["状态"].isin((STATUS_ELIGIBLE, STATUS_NEEDS_MATERIAL))
+        return self.applicants[selected.fillna(False)]
+
+
+def resolve_dates(batch: Batch, year: int | None, date: dt.date | str | None) -> tuple[int, pd.Timestamp]:
+    """Return the application year and the reference date.
+
+    An explicit date wins; then 单位信息 申报日期; then, for an application
+    year other than the current one, its last day; then today.
+    """
+    today = pd.Timestamp(reference_today())
+    unit_year = batch.unit.get("申报年度")
+    unit_date = batch.unit.get("申报日期")
+    if date is not None:
+        reference = pd.Timestamp(date)
+    elif unit_date is not None and (year is None or pd.Timestamp(unit_date).year == year):
+        reference = pd.Timestamp(unit_date)
+    else:
+        wanted = year or (int(unit_year) if unit_year is not None else None)
+        reference = today if wanted in (None, today.year) else pd.Timestamp(dt.date(wanted, 12, 31))
+    application_year = int(year or unit_year or reference.year)
+    return application_year, reference.normalize()
+
+
+def evaluate(batch: Batch, policy: Policy | str | None = None, year: int | None = None,
+             date: dt.date | str | None = None) -> EvaluationResult:
+    """Apply every rule to the batch and return the result.
+
+    ``policy`` is a :class:`~zcbatch.policy.Policy`, a bundled policy name or
+    a file path (default ``teda-2024``).
+    """
+    if not isinstance(policy, Policy):
+        policy = load_policy(policy)
+    application_year, reference = resolve_dates(batch, year, date)
+    log.info("审核：申报年度 %d，申报日期 %s，政策 %s", application_year, f"{reference:%Y-%m-%d}", policy.label)
+
+    terms = compute_terms(batch, policy, application_year, reference)
+    rule_findings = eligibility.apply_all(terms, batch, policy, application_year, reference)
+    review_findings = review.apply_all(terms, batch, policy, reference)
+    all_findings = fd.concat([batch.findings, rule_findings, review_findings])
+    all_findings = _attach_letters(all_findings, batch)
+    all_findings = fd.finalize(all_findings, batch.names_by_id())
+
+    applicants = _applicant_table(terms, batch, policy, all_findings)
+    result = EvaluationResult(batch, policy, application_year, reference, applicants, all_findings)
+    result.summary = summarize(result)
+    return result
+
+
+def _attach_letters(findings: pd.DataFrame, batch: Batch) -> pd.DataFrame:
+    """Write the 列 column as "证件号码（C列）" using each sheet's own letters."""
+    if findings.empty:
+        return findings
+    letters = pd.Series(
+        {(file, sheet, name): letter for (file, sheet), mapping in batch.letters.items() for name, letter in mapping.items()},
+        dtype=object,
+    )
+    keys = pd.MultiIndex.from_arrays([findings[fd.FILE], findings[fd.SHEET], findings[fd.FIELD]])
+    found = pd.Series(letters.reindex(keys).to_numpy(), index=findings.index) if len(letters) else pd.Series(None, index=findings.index)
+    plain = findings[fd.COLUMN].astype(str)
+    decorated = plain + "（" + found.astype(str) + "列）"
+    needs = found.notna() & (plain != "") & ~plain.str.contains("列）", regex=False) & (plain == findings[fd.FIELD])
+    findings = findings.copy()
+    findings[fd.COLUMN] = decorated.where(needs, plain)
+    return findings
+
+
+def _applicant_table(terms: pd.DataFrame, batch: Batch, policy: Policy, findings: pd.DataFrame) -> pd.DataFrame:
+    people = terms.copy()
+    key = people["证件号码"]
+    errors = fd.count_by_key(findings, ERROR)
+    warnings = fd.count_by_key(findings, WARNING)
+    people["错误数"] = key.map(errors).fillna(0).astype("int64")
+    people["警告数"] = key.map(warnings).fillna(0).astype("int64")
+
+    is_error = findings[fd.SEVERITY] == ERROR
+    data_error = fd.any_by_key(findings, is_error & findings[fd.KIND].isin(("field", "review")))
+    ineligible = fd.any_by_key(findings, is_error & (findings[fd.KIND] == "eligibility"))
+    material = fd.any_by_key(findings, (findings[fd.SEVERITY] == WARNING) & (findings[fd.KIND] == "material"))
+    sheet_level = findings[is_error & findings[fd.KEY].isna() & (findings[fd.RULE] == "HEADER_MISSING")]
+
+    people["状态"] = np.select(
+        [
+            key.isna() | key.isin(data_error) | (not sheet_level.empty),
+            key.isin(ineligible),
+            key.isin(material),
+        ],
+        [STATUS_DATA_ERROR, STATUS_INELIGIBLE, STATUS_NEEDS_MATERIAL],
+        default=STATUS_ELIGIBLE,
+    )
+    first_error = findings[findings[fd.KEY].notna()].drop_duplicates(fd.KEY).set_index(fd.KEY)
+    people["主要问题"] = key.map(first_error[fd.MESSAGE]).fillna("")
+
+    reviewed = batch.sheets["单位审核"].dropna(subset=["证件号码"]).drop_duplicates("证件号码").set_index("证件号码")
+    people["审核结果"] = pd.Series(reviewed["审核结果"].reindex(key).to_numpy(), index=people.index, dtype="string")
+    people["拟聘任时间"] = pd.Series(reviewed["拟聘任时间"].reindex(key).to_numpy(), index=people.index, dtype="datetime64[ns]")
+    people["要求继续教育年数"] = ce_required_counts(terms, policy)
+    people["要求考核年数"] = appraisal_required_counts(terms, policy)
+    people["文件"] = people["_file"]
+    people["行号"] = people["_row"]
+    people["_key"] = key
+    people["证件号码"] = fd.mask_id(key).where(key.notna(), None)
+    extras = [column for column in people.columns if column not in APPLICANT_COLUMNS and not column.startswith("_")]
+    ordered = APPLICANT_COLUMNS + [column for column in extras if column not in APPLICANT_COLUMNS]
+    return people[ordered + ["_key", "_tier_rank", "_months"]].reset_index(drop=True)
+
+
+def summarize(result: EvaluationResult) -> dict[str, Any]:
+    """Count applicants by status, level and tier, and findings by severity and rule."""
+    applicants = result.applicants
+    findings = result.findings
+    status_counts = applicants["状态"].value_counts().reindex(STATUSES, fill_value=0)
+    return {
+        "申请人数": int(len(applicants)),
+        "状态": {status: int(count) for status, count in status_counts.items()},
+        "申报层级": {str(k): int(v) for k, v in applicants["申报层级"].value_counts(dropna=False).items()},
+        "学历层次": {str(k): int(v) for k, v in applicants["学历层次"].value_counts(dropna=False).items()},
+        "问题级别": {str(k): int(v) for k, v in findings[fd.SEVERITY].value_counts().items()},
+        "规则": {str(k): int(v) for k, v in findings[fd.RULE].value_counts().items()},
+        "审核通过且可生成文件": int(len(result.approved)),
+        "政策": result.policy.label,
+        "申报年度": result.year,
+        "申报日期": f"{result.date:%Y-%m-%d}",
+        "批次级错误": [message for message in findings.loc[findings[fd.KEY].isna() & (findings[fd.SEVERITY] == ERROR), fd.MESSAGE]],
+    }

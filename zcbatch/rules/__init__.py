@@ -1,0 +1,1 @@
+"""The rules of self-appointment: the terms they use, eligibility, unit review."""

@@ -1,0 +1,390 @@
+"""The eligibility rules for self-appointment, one function per rule.
+
+Each function takes the per-applicant terms (:mod:`zcbatch.rules.terms`),
+the batch and the policy, and returns the findings of every applicant that
+fails the rule, with the shortfall in numbers. Rules fixed by the 2024 TEDA
+filing guide read their numbers from the policy file too, so a new year's
+guide is a new policy file, not a code change.
+
+Levels: 员级 and 助理级 are junior (初级); 中级 is intermediate.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from zcbatch import findings as fd
+from zcbatch.policy import JUNIOR_LEVELS, Policy
+from zcbatch.rules.terms import is_none_value, lookup, months_between
+
+KEY = "证件号码"
+
+
+def _date(values: pd.Series) -> pd.Series:
+    return values.dt.strftime("%Y-%m-%d").fillna("")
+
+
+def _int(values: pd.Series) -> pd.Series:
+    return values.astype("Int64").astype("string").fillna("")
+
+
+def _number(values: pd.Series) -> pd.Series:
+    return values.map(lambda value: "" if pd.isna(value) else f"{value:g}")
+
+
+def _decidable(terms: pd.DataFrame) -> pd.Series:
+    """Mark applicants whose tier and level are known, so rules can be applied."""
+    return terms[KEY].notna() & terms["学历层次"].notna() & terms["申报层级"].isin(("员级", "助理级", "中级"))
+
+
+def _junior_or_doctor_intermediate(terms: pd.DataFrame) -> pd.Series:
+    level = terms["申报层级"]
+    return level.isin(JUNIOR_LEVELS) | ((level == "中级") & (terms["学历层次"] == "博士"))
+
+
+# --- 现从事专业 equals 申报职称专业 -------------------------------------------
+
+def specialty_match(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
+    """现从事专业 must equal 申报职称专业."""
+    current = terms["现从事专业"].str.replace(r"\s+", "", regex=True)
+    applied = terms["申报职称专业"].str.replace(r"\s+", "", regex=True)
+    failed = terms[current.notna() & applied.notna() & (current != applied)]
+    return fd.frame(
+        failed, rule="SPECIALTY_MATCH", column="现从事专业",
+        message="现从事专业“" + failed["现从事专业"].astype(str) + "”与申报职称专业“" + failed["申报职称专业"].astype(str)
+        + "”不一致。两者须保持一致，请按实际从事的专业改正其中之一。",
+    )
+
+
+# --- 参加专业技术工作日期 after the initial education, not after D ---------
+
+def work_start(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestamp) -> pd.DataFrame:
+    """参加专业技术工作日期 is on or after the initial education's graduation and not after D."""
+    has_people = terms[KEY].notna() & ~terms[KEY].str.startswith("#").fillna(False)
+    education_keys = batch.sheets["学历信息"][KEY].dropna()
+    missing_initial = terms[has_people & terms[KEY].isin(education_keys) & terms["初始学历毕业时间"].isna()]
+
+    start = terms["参加专业技术工作日期"]
+    before = terms[start.notna() & terms["初始学历毕业时间"].notna() & (start < terms["初始学历毕业时间"])]
+    after = terms[start.notna() & (start > date)]
+
+    not_graduated = terms[has_people & terms[KEY].isin(education_keys) & terms["学历层次"].isna()]
+    return fd.concat([
+        fd.frame(
+            missing_initial, rule="INITIAL_EDUCATION_MISSING", column="参加专业技术工作日期",
+            message="学历信息中没有标为“工作前学历”的学历，无法核对参加专业技术工作日期。请把参加工作前取得的学历的“是否工作前学历”填为“是”。",
+        ),
+        fd.frame(
+            before, rule="WORK_START_BEFORE_GRADUATION", column="参加专业技术工作日期",
+            message="参加专业技术工作日期 " + _date(before["参加专业技术工作日期"]) + " 早于工作前学历的毕业时间 "
+            + _date(before["初始学历毕业时间"]) + "。应填写初始学历毕业后从事申报专业工作的起始日期。",
+        ),
+        fd.frame(
+            after, rule="WORK_START_AFTER_REFERENCE", column="参加专业技术工作日期",
+            message="参加专业技术工作日期 " + _date(after["参加专业技术工作日期"]) + f" 晚于申报日期 {date:%Y-%m-%d}。请核对日期。",
+        ),
+        fd.frame(
+            not_graduated, rule="EDUCATION_NOT_GRADUATED", column="证件号码",
+            message=f"截至申报日期 {date:%Y-%m-%d}，学历信息中没有已毕业的学历，无法确定学历层次。请核对毕业时间和学历。",
+        ),
+    ])
+
+
+# --- 从事专业技术工作年限 as typed equals the computed years --------------
+
+def typed_work_years(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestamp) -> pd.DataFrame:
+    """The typed 从事专业技术工作年限 should equal the years from 参加专业技术工作日期 to D."""
+    typed = terms["从事专业技术工作年限"]
+    computed = terms["从参加工作起年限"]
+    failed = terms[typed.notna() & computed.notna() & (computed >= 0) & (typed != computed)]
+    return fd.frame(
+        failed, rule="WORK_YEARS_TYPED", column="从事专业技术工作年限",
+        message="填写的从事专业技术工作年限为 " + _int(failed["从事专业技术工作年限"]) + " 年，按参加专业技术工作日期 "
+        + _date(failed["参加专业技术工作日期"]) + f" 计算到 {date:%Y-%m-%d} 为 " + _int(failed["从参加工作起年限"])
+        + " 年。请核对后按计算结果填写。",
+    )
+
+
+# --- Title fields: junior and doctor → intermediate vs master → intermediate -
+
+def title_fields(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
+    """Junior, and doctor to intermediate: 职称系列 and 聘任系列 are 无.
+
+    Master to intermediate: 职称系列/层级/专业/授予时间 describe the 助理级
+    title already held, 聘任系列 is filled, and 职称证书附件 is given.
+    """
+    results = []
+    none_required = terms[_decidable(terms) & _junior_or_doctor_intermediate(terms)]
+    for column in ("职称系列", "聘任系列"):
+        failed = none_required[~is_none_value(none_required[column])]
+        results.append(fd.frame(
+            failed, rule="TITLE_FIELDS_NONE", column=column,
+            message=failed["申报层级"].astype(str) + f"申报时“{column}”应填“无”，现为“" + failed[column].astype(str)
+            + "”。聘任初级职称及博士聘任中级职称不填写已有职称。",
+        ))
+
+    master = terms[_decidable(terms) & terms["_needs_prerequisite"]]
+    for level, tiers in policy.prerequisites.items():
+        for tier, rule in tiers.items():
+            group = master[(master["申报层级"] == level) & (master["学历层次"] == tier)]
+            required_level = rule["level"]
+            wrong_level = group[group["职称层级"] != required_level]
+            results.append(fd.frame(
+                wrong_level, rule="PREREQUISITE_TITLE", column="职称层级",
+                message=f"{tier}聘任{level}须已取得{required_level}职称，现职称层级为“" + wrong_level["职称层级"].fillna("未填写").astype(str)
+                + f"”。请按已取得的{required_level}职称填写职称系列、层级、专业和授予时间。",
+            ))
+            held = group[group["职称层级"] == required_level]
+            for column in ("职称系列", "职称专业", "职称授予时间"):
+                blank = held[is_none_value(held[column].astype("string")) if column != "职称授予时间" else held[column].isna()]
+                results.append(fd.frame(
+                    blank, rule="PREREQUISITE_TITLE", column=column,
+                    message=f"{tier}聘任{level}须填写已取得的{required_level}职称的“{column}”，现为空。",
+                ))
+            series_blank = group[is_none_value(group["聘任系列"])]
+            results.append(fd.frame(
+                series_blank, rule="APPOINTMENT_SERIES", column="聘任系列",
+                message=f"{tier}聘任{level}须按现聘任的{required_level}职务填写“聘任系列”，现为空或“无”。",
+            ))
+            no_certificate = group[group["职称证书附件"].isna()]
+            results.append(fd.frame(
+                no_certificate, rule="TITLE_CERTIFICATE", column="职称证书附件",
+                message=f"{tier}聘任{level}须上传{required_level}职称证书原件扫描件，“职称证书附件”为空。请补充扫描件并填写文件名。",
+            ))
+    return fd.concat(results)
+
+
+def tech_post_blank(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
+    """Junior, and doctor to intermediate: 工作经历.专业技术职务 is blank."""
+    applies = terms[_decidable(terms) & _junior_or_doctor_intermediate(terms)][[KEY, "申报层级"]].drop_duplicates(KEY)
+    work = batch.sheets["工作经历"].merge(applies, on=KEY, how="inner")
+    failed = work[~is_none_value(work["专业技术职务"])]
+    return fd.frame(
+        failed, rule="TECH_POST_BLANK", column="专业技术职务", name=None,
+        message=failed["申报层级"].astype(str) + "申报时工作经历的“专业技术职务”不填写，现为“" + failed["专业技术职务"].astype(str)
+        + "”。请清空该单元格。",
+    )
+
+
+def evidence_material(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
+    """Intermediate needs 业绩佐证材料; junior needs only the 工作能力 and 业绩成果 texts."""
+    failed = terms[_decidable(terms) & (terms["申报层级"] == "中级") & terms["业绩佐证材料"].isna()]
+    return fd.frame(
+        failed, rule="EVIDENCE_MATERIAL", column="业绩佐证材料",
+        message="申报中级须提供业绩成果佐证材料，“业绩佐证材料”为空。请上传佐证材料并填写文件名。",
+    )
+
+
+# --- Route and minimum work years ---------------------------------------
+
+def level_tier_route(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
+    """A tier without an entry under the level in the policy cannot reach it by self-appointment."""
+    failed = terms[_decidable(terms) & ~terms["_route_open"]]
+    default = failed["学历层次"].astype(str) + "学历不能以自主聘任方式申报" + failed["申报层级"].astype(str)
+    reason = lookup(policy.refusals, failed["申报层级"], failed["学历层次"]).fillna(default).astype(str)
+    return fd.frame(
+        failed, rule="LEVEL_TIER_ROUTE", column="申报层级",
+        message=reason + "（学历层次：" + failed["学历层次"].astype(str) + "，申报层级：" + failed["申报层级"].astype(str) + "）。",
+    )
+
+
+def min_work_years(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestamp) -> pd.DataFrame:
+    """Work years up to D reach the minimum of the level and tier.
+
+    The message gives the years and months worked and the date the minimum
+    is reached, for example «本科学历申报助理级需从事专业技术工作满 1 年，
+    现为 0 年 8 个月，最早 2025-03-01 满足».
+    """
+    applies = _decidable(terms) & terms["_route_open"] & terms["工作年限起算日期"].notna()
+    months = terms["_months"]
+    required = terms["要求最低年限"]
+    failed = terms[applies & (months.fillna(-1) < required.fillna(0) * 12)]
+    worked = failed["_months"].clip(lower=0)
+    from_grant = failed["_needs_prerequisite"]
+    basis = pd.Series(np.where(from_grant, "取得助理级职称后", ""), index=failed.index)
+    column = pd.Series(np.where(from_grant, "职称授予时间", "参加专业技术工作日期"), index=failed.index)
+    findings = []
+    for column_name in column.unique():
+        rows = failed[column == column_name]
+        findings.append(fd.frame(
+            rows, rule="MIN_WORK_YEARS", column=column_name,
+            message=rows["学历层次"].astype(str) + "学历申报" + rows["申报层级"].astype(str) + "需" + basis[rows.index]
+            + "从事专业技术工作满 " + _int(rows["要求最低年限"]) + " 年，现为 " + _int(worked[rows.index] // 12) + " 年 "
+            + _int(worked[rows.index] % 12) + " 个月，最早 " + _date(rows["最早满足日期"]) + " 满足。",
+        ))
+    return fd.concat(findings)
+
+
+# --- Continuing education -----------------------------------------------
+
+def required_years(terms: pd.DataFrame, counts: pd.Series, window_end: int) -> pd.DataFrame:
+    """Expand each applicant into one row per required year, ending at ``window_end``.
+
+    >>> terms = pd.DataFrame({"证件号码": ["a", "b"]})
+    >>> required_years(terms, pd.Series([2, 0]), 2026)[["证件号码", "年度"]].values.tolist()
+    [['a', 2026], ['a', 2025]]
+    """
+    counts = counts.fillna(0).astype("int64").clip(lower=0)
+    positions = np.repeat(np.arange(len(terms)), counts.to_numpy())
+    expanded = terms.iloc[positions].copy()
+    offset = expanded.groupby(level=0).cumcount().to_numpy()
+    expanded["年度"] = window_end - offset
+    return expanded.reset_index(drop=True)
+
+
+def ce_required_counts(terms: pd.DataFrame, policy: Policy) -> pd.Series:
+    """Return how many years of continuing education each applicant needs."""
+    counts = lookup(policy.continuing_education["years"], terms["申报层级"], terms["学历层次"]).fillna(0).astype("int64")
+    return counts.where(_decidable(terms) & terms["_route_open"], 0)
+
+
+def continuing_education(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.DataFrame:
+    """Per required year: 公需 ≥ 32, 专业 ≥ 64, total ≥ 96 (numbers from the policy).
+
+    Years required: junior 硕士 and 博士 the application year, 本科 1 year,
+    大专 3 years, below 大专 5 years; intermediate 硕士 2 years, 博士 the
+    application year. The window ends at the application year.
+    """
+    settings = policy.continuing_education
+    minimum = settings["min_hours"]
+    window_end = year + settings["window_end_offset"]
+    required = required_years(terms[[KEY, "姓名", "_file", "_sheet", "_row"]], ce_required_counts(terms, policy), window_end)
+    ce = batch.sheets["继续教育"].dropna(subset=[KEY, "年度"]).drop_duplicates([KEY, "年度"])
+    merged = required.merge(ce, on=[KEY, "年度"], how="left", suffixes=("", "_ce"), indicator=True)
+
+    missing = merged[merged["_merge"] == "left_only"]
+    results = [fd.frame(
+        missing, rule="CE_MISSING_YEAR", column="证件号码",
+        message="继续教育表缺少 " + missing["年度"].astype(str) + f" 年度的记录。该年度须完成公需 {minimum['公需']:g}、专业 "
+        + f"{minimum['专业']:g}、合计 {minimum['总']:g} 学时，请补充该年度的继续教育。",
+    )]
+
+    present = merged[merged["_merge"] == "both"].copy()
+    present["_file"], present["_sheet"], present["_row"] = present["_file_ce"], present["_sheet_ce"], present["_row_ce"]
+    for column, label, key in (("公需科目学时数", "公需科目学时", "公需"), ("专业培训学时数", "专业培训学时", "专业"), ("总学时数", "总学时", "总")):
+        hours = present[column]
+        short = present[hours.notna() & (hours < minimum[key])]
+        results.append(fd.frame(
+            short, rule="CE_HOURS", column=column,
+            message=short["年度"].astype(str) + f" 年度{label} " + _number(short[column]) + f"，少于 {minimum[key]:g}，还差 "
+            + _number(minimum[key] - short[column]) + " 学时。",
+        ))
+    return fd.concat(results)
+
+
+def ce_attachments(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.DataFrame:
+    """Continuing-education rows of a required year not confirmed by the 继续教育网 need an attachment."""
+    window_end = year + policy.continuing_education["window_end_offset"]
+    required = required_years(terms[[KEY]], ce_required_counts(terms, policy), window_end)
+    ce = batch.sheets["继续教育"].merge(required, on=[KEY, "年度"], how="inner")
+    failed = ce[(ce["继续教育网可查"] != True).fillna(True) & ce["附件"].isna()]  # noqa: E712 (nullable boolean)
+    return fd.frame(
+        failed, rule="CE_ATTACHMENT", column="附件", name=None,
+        message=failed["年度"].astype(str) + " 年度继续教育未经继续教育网校验，须在附件中提交带二维码的必修课学习记录（继续教育网学习结束后可下载）。",
+    )
+
+
+# --- Appraisals -----------------------------------------------------------
+
+def appraisal_required_counts(terms: pd.DataFrame, policy: Policy) -> pd.Series:
+    """Return how many appraisal years each applicant needs.
+
+    博士 and 硕士 need one year once their work years reach one year and none
+    before; 本科 1 year; 大专 3 years; 中专 and below 5 years.
+    """
+    settings = policy.appraisal
+    counts = terms["学历层次"].map(settings["years"]).fillna(0).astype("int64")
+    doctor_master = terms["学历层次"].isin(("博士", "硕士"))
+    too_new = terms["计算工作年限"].fillna(0) < settings["doctor_master_after_work_years"]
+    counts = counts.where(~(doctor_master & too_new), 0)
+    return counts.where(_decidable(terms) & terms["_route_open"], 0)
+
+
+def appraisal(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.DataFrame:
+    """Every required appraisal year is present and passing; the window ends the year before."""
+    settings = policy.appraisal
+    window_end = year + settings["window_end_offset"]
+    required = required_years(terms[[KEY, "姓名", "_file", "_sheet", "_row"]], appraisal_required_counts(terms, policy), window_end)
+    rows = batch.sheets["考核情况"].dropna(subset=[KEY, "考核年度"]).drop_duplicates([KEY, "考核年度"])
+    rows = rows.rename(columns={"考核年度": "年度"})
+    merged = required.merge(rows, on=[KEY, "年度"], how="left", suffixes=("", "_a"), indicator=True)
+    passing = settings["passing_results"]
+
+    missing = merged[merged["_merge"] == "left_only"]
+    results = [fd.frame(
+        missing, rule="APPRAISAL_MISSING_YEAR", column="证件号码",
+        message="考核情况表缺少 " + missing["年度"].astype(str) + " 年度的考核结果。该学历层次须有近 "
+        + _int(missing.groupby(KEY)["年度"].transform("size")) + " 年的考核，请补充。",
+    )]
+    present = merged[merged["_merge"] == "both"].copy()
+    present["_file"], present["_sheet"], present["_row"] = present["_file_a"], present["_sheet_a"], present["_row_a"]
+    failing = present[present["考核结果"].notna() & ~present["考核结果"].isin(passing)]
+    results.append(fd.frame(
+        failing, rule="APPRAISAL_NOT_PASSING", column="考核结果",
+        message=failing["年度"].astype(str) + " 年度考核结果为“" + failing["考核结果"].astype(str) + "”，只有"
+        + "、".join(passing) + "计为合格。",
+    ))
+    return fd.concat(results)
+
+
+# --- Education attachments -----------------------------------------------
+
+def education_attachments(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
+    """Education rows not confirmed by 学信网 need an attachment.
+
+    本科 and below without a degree (学位 其他 or 无) also need the 学信网
+    学历证书电子注册备案表, recognised by a keyword in the attachment's name.
+    """
+    settings = policy.attachments
+    known = terms[KEY].dropna()
+    education = batch.sheets["学历信息"]
+    education = education[education[KEY].isin(known)]
+    unconfirmed = (education["学信网可查"] != True).fillna(True)  # noqa: E712 (nullable boolean)
+    no_attachment = education["附件"].isna()
+    needs_certificate = education[unconfirmed & no_attachment]
+
+    below_master = education["学历"].notna() & ~education["学历"].isin(("博士研究生", "硕士研究生"))
+    no_degree = education["学位"].isin(settings["degrees_without_certificate"])
+    keywords = "|".join(settings["registration_form_keywords"])
+    has_form = education["附件"].str.contains(keywords, regex=True).fillna(False).astype(bool)
+    needs_form = education[unconfirmed & below_master & no_degree & ~has_form]
+    return fd.concat([
+        fd.frame(
+            needs_certificate, rule="EDU_ATTACHMENT", column="附件", name=None,
+            message="该学历未经学信网校验，须在附件中上传学历学位证书原件扫描件或加盖企业公章的复印件。",
+        ),
+        fd.frame(
+            needs_form, rule="EDU_REGISTRATION_FORM", column="附件", name=None,
+            message=needs_form["学历"].astype(str) + "无学位证，还须上传学信网《学历证书电子注册备案表》（附件文件名中请含“"
+            + settings["registration_form_keywords"][0] + "”）。",
+        ),
+    ])
+
+
+RULES_IN_ORDER = (
+    "specialty_match", "work_start", "typed_work_years", "title_fields", "tech_post_blank",
+    "evidence_material", "level_tier_route", "min_work_years", "continuing_education",
+    "ce_attachments", "appraisal", "education_attachments",
+)
+
+
+def apply_all(terms: pd.DataFrame, batch, policy: Policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
+    """Apply every eligibility rule and return their findings."""
+    return fd.concat([
+        specialty_match(terms, batch, policy),
+        work_start(terms, batch, policy, date),
+        typed_work_years(terms, batch, policy, date),
+        title_fields(terms, batch, policy),
+        tech_post_blank(terms, batch, policy),
+        evidence_material(terms, batch, policy),
+        level_tier_route(terms, batch, policy),
+        min_work_years(terms, batch, policy, date),
+        continuing_education(terms, batch, policy, year),
+        ce_attachments(terms, batch, policy, year),
+        appraisal(terms, batch, policy, year),
+        education_attachments(terms, batch, policy),
+    ])
+
+
+__all__ = ["apply_all", "months_between", *RULES_IN_ORDER]

@@ -1,0 +1,190 @@
+"""The unit's review: decisions, the recommendation committee, publicity, dates.
+
+From the 2024 TEDA filing guide: a 不通过 decision needs an 审批意见; the
+recommendation committee has in principle at least five members and an odd
+attendance; publicity lasts at least five working days; the appointment date
+is not the entry date of the current job, is when the applicant meets the
+conditions, and is normally in the application month. Votes in favour must
+exceed half of the attendance (a policy default).
+
+Working days follow the official Chinese holiday and make-up-workday
+calendar (the chinesecalendar package). A year that calendar does not cover
+is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import chinese_calendar
+import pandas as pd
+
+from zcbatch import findings as fd
+from zcbatch.policy import Policy
+
+KEY = "证件号码"
+
+
+class CalendarNotCovered(ValueError):
+    """The holiday calendar has no data for a year of the period."""
+
+
+def count_workdays(start: dt.date, end: dt.date) -> int:
+    """Count working days from ``start`` to ``end`` inclusive.
+
+    Statutory holidays do not count and make-up working days (调休上班) do.
+    Raises :class:`CalendarNotCovered` for a year the calendar lacks.
+
+    >>> count_workdays(dt.date(2024, 9, 30), dt.date(2024, 10, 12))  # National Day, make-up 10-12
+    3
+    """
+    try:
+        return len(chinese_calendar.get_workdays(start, end, include_weekends=True))
+    except NotImplementedError as error:
+        raise CalendarNotCovered(str(error)) from error
+
+
+def _unit_item(batch, item: str) -> pd.DataFrame:
+    """Return the provenance row of a 单位信息 item, for findings that point at it."""
+    items = batch.unit_items
+    rows = items[items["项目"] == item] if not items.empty else items
+    if rows.empty:
+        return pd.DataFrame({fd.SRC_FILE: [""], fd.SRC_SHEET: ["单位信息"], fd.SRC_ROW: [None], KEY: [None]})
+    return rows.assign(**{KEY: None}).head(1)
+
+
+def _unit_finding(batch, item: str, rule: str, message: str) -> pd.DataFrame:
+    found = fd.frame(_unit_item(batch, item), rule=rule, column="内容", message=message)
+    return found.assign(**{fd.FIELD: item})
+
+
+def decisions(batch) -> pd.DataFrame:
+    """不通过 needs a non-empty 审批意见."""
+    review = batch.sheets["单位审核"]
+    failed = review[(review["审核结果"] == "不通过") & review["审批意见"].isna()]
+    return fd.frame(
+        failed, rule="REVIEW_OPINION_MISSING", column="审批意见", name=None,
+        message="审核结果为“不通过”，须填写审批意见，说明不通过的理由。",
+    )
+
+
+def committee(batch, policy: Policy) -> pd.DataFrame:
+    """Committee size, attendance and votes, checked when anyone is approved."""
+    review = batch.sheets["单位审核"]
+    if not (review["审核结果"] == "通过").any():
+        return fd.empty()
+    settings = policy.review
+    unit = batch.unit
+    members, attendance, votes = unit.get("推荐委员会总人数"), unit.get("参加人数"), unit.get("赞成人数")
+    results = []
+    if members is None or attendance is None or votes is None:
+        missing = [name for name, value in (("推荐委员会总人数", members), ("参加人数", attendance), ("赞成人数", votes)) if value is None]
+        return _unit_finding(batch, missing[0], "COMMITTEE_MISSING",
+                             f"有审核通过的申请人，但单位信息中未填写：{'、'.join(missing)}。请补充推荐委员会的表决情况。")
+    members, attendance, votes = int(members), int(attendance), int(votes)
+    if members < settings["committee_min_members"]:
+        results.append(_unit_finding(batch, "推荐委员会总人数", "COMMITTEE_SIZE",
+                                     f"推荐委员会总人数为 {members} 人，原则上不得少于 {settings['committee_min_members']} 人。"))
+    if attendance > members:
+        results.append(_unit_finding(batch, "参加人数", "ATTENDANCE_EXCEEDS",
+                                     f"参加人数 {attendance} 人多于推荐委员会总人数 {members} 人。请核对。"))
+    elif settings["attendance_should_be_odd"] and attendance % 2 == 0:
+        results.append(_unit_finding(batch, "参加人数", "ATTENDANCE_EVEN",
+                                     f"参加人数为 {attendance} 人（偶数）。为保证意见统一，参会人数通常为奇数（如 5、7、9 人）。"))
+    if votes > attendance:
+        results.append(_unit_finding(batch, "赞成人数", "VOTES_EXCEED",
+                                     f"赞成人数 {votes} 人多于参加人数 {attendance} 人。请核对。"))
+    else:
+        needed = int(attendance * settings["majority_fraction"]) + 1
+        if votes < needed:
+            results.append(_unit_finding(batch, "赞成人数", "VOTES_MAJORITY",
+                                         f"赞成人数 {votes} 人未超过参加人数 {attendance} 人的半数，至少需要 {needed} 人赞成。"))
+    return fd.concat(results)
+
+
+def publicity(batch, policy: Policy) -> pd.DataFrame:
+    """Publicity lasts at least the policy's working days (five in the guide)."""
+    review = batch.sheets["单位审核"]
+    if not (review["审核结果"] == "通过").any():
+        return fd.empty()
+    minimum = policy.review["publicity_min_workdays"]
+    start, end = batch.unit.get("公示开始日期"), batch.unit.get("公示结束日期")
+    if start is None or end is None:
+        item = "公示开始日期" if start is None else "公示结束日期"
+        return _unit_finding(batch, item, "PUBLICITY_MISSING",
+                             f"有审核通过的申请人，但单位信息中未填写{item}。公示期不得少于 {minimum} 个工作日，请补充。")
+    start, end = pd.Timestamp(start).date(), pd.Timestamp(end).date()
+    if end < start:
+        return _unit_finding(batch, "公示结束日期", "PUBLICITY_ORDER",
+                             f"公示结束日期 {end:%Y-%m-%d} 早于开始日期 {start:%Y-%m-%d}。请核对。")
+    try:
+        workdays = count_workdays(start, end)
+    except CalendarNotCovered:
+        return _unit_finding(batch, "公示结束日期", "PUBLICITY_CALENDAR",
+                             f"节假日日历只覆盖到 {_last_covered_year()} 年，无法计算 {start:%Y-%m-%d} 至 {end:%Y-%m-%d} "
+                             f"的工作日数。请按国务院办公厅公布的放假安排人工核对公示期不少于 {minimum} 个工作日，或升级 chinesecalendar。")
+    if workdays < minimum:
+        return _unit_finding(batch, "公示结束日期", "PUBLICITY_WORKDAYS",
+                             f"公示期 {start:%Y-%m-%d} 至 {end:%Y-%m-%d} 只有 {workdays} 个工作日（已扣除法定节假日、计入调休上班日），"
+                             f"不得少于 {minimum} 个工作日。最早可于 {_add_workdays(start, minimum):%Y-%m-%d} 结束。")
+    return fd.empty()
+
+
+def _last_covered_year() -> int:
+    return max(day.year for day in chinese_calendar.holidays)
+
+
+def _add_workdays(start: dt.date, count: int) -> dt.date:
+    """Return the day on which ``count`` working days from ``start`` are complete."""
+    day = start
+    done = 0
+    while True:
+        if chinese_calendar.is_workday(day):
+            done += 1
+            if done == count:
+                return day
+        day += dt.timedelta(days=1)
+
+
+def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestamp) -> pd.DataFrame:
+    """拟聘任时间: given when approved, not the current job's entry date, not
+    before the earliest eligible date, normally in the application month."""
+    review = batch.sheets["单位审核"]
+    approved = review[review["审核结果"] == "通过"].drop_duplicates(KEY)
+    work = batch.sheets["工作经历"].dropna(subset=[KEY, "开始日期"])
+    current = work[work["结束日期"].isna()]
+    entry = current.groupby(KEY)["开始日期"].max().rename("_entry")
+    approved = approved.join(entry, on=KEY).merge(terms[[KEY, "最早满足日期"]].drop_duplicates(KEY), on=KEY, how="left")
+    appointment = approved["拟聘任时间"]
+
+    missing = approved[appointment.isna()]
+    same_as_entry = approved[appointment.notna() & (appointment == approved["_entry"])]
+    early = approved[appointment.notna() & approved["最早满足日期"].notna() & (appointment < approved["最早满足日期"])]
+    results = [
+        fd.frame(missing, rule="APPOINT_DATE_MISSING", column="拟聘任时间", name=None,
+                 message="审核通过，但未填写拟聘任时间。公示文件须标明聘任时间，一般为申报当月的日期。"),
+        fd.frame(same_as_entry, rule="APPOINT_DATE_ENTRY", column="拟聘任时间", name=None,
+                 message="拟聘任时间 " + same_as_entry["拟聘任时间"].dt.strftime("%Y-%m-%d")
+                 + " 与现工作单位的入职时间相同。聘任时间不是入职时间，应为申请人满足聘任条件后单位同意聘任的日期。"),
+        fd.frame(early, rule="APPOINT_DATE_EARLY", column="拟聘任时间", name=None,
+                 message="拟聘任时间 " + early["拟聘任时间"].dt.strftime("%Y-%m-%d") + " 早于最早满足条件日期 "
+                 + early["最早满足日期"].dt.strftime("%Y-%m-%d") + "。请改为满足条件之后的日期。"),
+    ]
+    if policy.review["appointment_in_application_month"]:
+        other_month = approved[appointment.notna() & ((appointment.dt.year != date.year) | (appointment.dt.month != date.month))]
+        results.append(fd.frame(
+            other_month, rule="APPOINT_DATE_MONTH", column="拟聘任时间", name=None,
+            message="拟聘任时间 " + other_month["拟聘任时间"].dt.strftime("%Y-%m-%d") + f" 不在申报当月（{date.year}年{date.month}月）。"
+            "聘任时间一般为申报当月的日期，请确认。",
+        ))
+    return fd.concat(results)
+
+
+def apply_all(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestamp) -> pd.DataFrame:
+    """Apply every unit-review rule and return their findings."""
+    return fd.concat([
+        decisions(batch),
+        committee(batch, policy),
+        publicity(batch, policy),
+        appointment_dates(terms, batch, policy, date),
+    ])

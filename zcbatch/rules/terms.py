@@ -1,0 +1,163 @@
+"""The terms the eligibility rules are written in, computed for every applicant.
+
+- **Education tier** (学历层次): the highest over the applicant's education
+  rows graduated by the reference date D: 博士 (学历 博士研究生 or 学位 博士),
+  硕士 (学历 硕士研究生 or 学位 硕士), 本科, 大专, 中专及以下. The tier's
+  graduation is the earliest graduation among the rows of that tier.
+- **Initial education**: the rows marked 是否工作前学历 = 是; its graduation is
+  the latest among them.
+- **Work years**: whole years of professional work up to D, counted from the
+  later of 参加专业技术工作日期 and the tier's graduation; for a level with a
+  prerequisite title (硕士 → 中级), from that title's grant date.
+
+Everything is computed with whole-column operations (merge, groupby,
+numpy.select): there is no Python loop over applicants or rows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from zcbatch.policy import TIERS
+
+# Rank of each tier; higher is better.
+TIER_RANK = {tier: len(TIERS) - position for position, tier in enumerate(TIERS)}
+RANK_TIER = {rank: tier for tier, rank in TIER_RANK.items()}
+NONE_VALUES = ("无", "没有", "-", "—", "/", "／")
+
+
+def education_tier(education: pd.DataFrame) -> pd.Series:
+    """Return the tier rank of each education row (``NA`` when 学历 is unknown).
+
+    >>> rows = pd.DataFrame({"学历": ["大学本科", "硕士研究生", "大学专科", "高中", None],
+    ...                      "学位": ["学士", "硕士", "无", "无", "博士"]})
+    >>> education_tier(rows).map(RANK_TIER).tolist()
+    ['本科', '硕士', '大专', '中专及以下', '博士']
+    """
+    degree = education["学历"]
+    title = education["学位"]
+    rank = np.select(
+        [
+            (degree == "博士研究生").fillna(False) | (title == "博士").fillna(False),
+            (degree == "硕士研究生").fillna(False) | (title == "硕士").fillna(False),
+            (degree == "大学本科").fillna(False),
+            (degree == "大学专科").fillna(False),
+            degree.notna(),
+        ],
+        [TIER_RANK["博士"], TIER_RANK["硕士"], TIER_RANK["本科"], TIER_RANK["大专"], TIER_RANK["中专及以下"]],
+        default=0,
+    )
+    return pd.Series(rank, index=education.index).replace(0, pd.NA).astype("Int64")
+
+
+def months_between(start: pd.Series, end: pd.Series | pd.Timestamp) -> pd.Series:
+    """Return whole months from ``start`` to ``end`` (negative when end is earlier).
+
+    A month is complete on the same day of the month, so from 2024-03-01 to
+    2024-11-20 is 8 months, and from 2024-01-31 to 2024-02-29 is 0.
+
+    >>> months_between(pd.Series(pd.to_datetime(["2024-03-01", "2024-01-31"])), pd.Timestamp("2024-11-20")).tolist()
+    [8, 9]
+    """
+    end_year = end.year if isinstance(end, pd.Timestamp) else end.dt.year
+    end_month = end.month if isinstance(end, pd.Timestamp) else end.dt.month
+    end_day = end.day if isinstance(end, pd.Timestamp) else end.dt.day
+    months = (end_year - start.dt.year) * 12 + (end_month - start.dt.month) - (end_day < start.dt.day).astype("Int64")
+    return months.astype("Int64")
+
+
+def add_years(start: pd.Series, years: pd.Series | int) -> pd.Series:
+    """Return the anniversary ``years`` after ``start``.
+
+    An anniversary of 29 February in a common year falls on 1 March, the
+    first day on which the whole years are complete.
+
+    >>> add_years(pd.Series(pd.to_datetime(["2024-02-29", "2021-11-30"])), 1).dt.strftime("%Y-%m-%d").tolist()
+    ['2025-03-01', '2022-11-30']
+    """
+    years = pd.Series(years, index=start.index) if not isinstance(years, pd.Series) else years
+    first = pd.to_datetime(
+        pd.DataFrame({"year": start.dt.year + years, "month": start.dt.month, "day": 1}).astype("float64"),
+        errors="coerce",
+    )
+    return first + pd.to_timedelta(start.dt.day - 1, unit="D")
+
+
+def is_none_value(values: pd.Series) -> pd.Series:
+    """Mark blank cells and cells that say "none" (无, -, /)."""
+    return values.isna() | values.isin(NONE_VALUES)
+
+
+def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
+    """Compute the per-applicant terms, one row per 个人信息 row.
+
+    Columns: the applicant's own fields, plus ``学历层次`` (tier name),
+    ``_tier_rank``, ``学历层次毕业时间``, ``初始学历毕业时间``, ``工作年限起算日期``,
+    ``_months`` (whole months of work up to D), ``工作年限`` (text such as
+    "4年3个月"), ``计算工作年限`` (whole years), ``从参加工作起年限`` (whole
+    years from 参加专业技术工作日期), ``要求最低年限``, ``最早满足日期``.
+    """
+    people = batch.applicants.copy()
+    education = batch.sheets["学历信息"]
+    key = "证件号码"
+
+    graduated = education[education["毕业时间"].notna() & (education["毕业时间"] <= date) & education[key].notna()].copy()
+    graduated["_rank"] = education_tier(graduated)
+    graduated = graduated[graduated["_rank"].notna()]
+    best_rank = graduated.groupby(key)["_rank"].max().rename("_tier_rank")
+    graduated = graduated.join(best_rank, on=key)
+    tier_graduation = (
+        graduated[graduated["_rank"] == graduated["_tier_rank"]].groupby(key)["毕业时间"].min().rename("学历层次毕业时间")
+    )
+    initial = education[(education["是否工作前学历"] == True) & education[key].notna()]  # noqa: E712 (nullable boolean)
+    initial_graduation = initial.groupby(key)["毕业时间"].max().rename("初始学历毕业时间")
+
+    people = people.join(best_rank, on=key).join(tier_graduation, on=key).join(initial_graduation, on=key)
+    people["_tier_rank"] = people["_tier_rank"].astype("Int64")
+    people["学历层次"] = people["_tier_rank"].map(RANK_TIER).astype("string")
+
+    level = people["申报层级"]
+    tier = people["学历层次"]
+    people["_route_open"] = lookup(policy.min_work_years, level, tier).notna()
+    people["要求最低年限"] = lookup(policy.min_work_years, level, tier).astype("Int64")
+
+    prerequisite_years = lookup(
+        {lvl: {t: rule["years_from_grant"] for t, rule in tiers.items()} for lvl, tiers in policy.prerequisites.items()},
+        level, tier,
+    )
+    people["_needs_prerequisite"] = prerequisite_years.notna()
+
+    start = people["参加专业技术工作日期"]
+    count_from = pd.concat([start, people["学历层次毕业时间"]], axis=1).max(axis=1, skipna=False)
+    count_from = count_from.where(~people["_needs_prerequisite"], people["职称授予时间"])
+    people["工作年限起算日期"] = count_from
+
+    months = months_between(count_from, date)
+    people["_months"] = months
+    people["计算工作年限"] = (months // 12).astype("Int64")
+    people["工作年限"] = _years_months_text(months)
+    people["从参加工作起年限"] = (months_between(start, date) // 12).astype("Int64")
+
+    required = people["要求最低年限"].fillna(0).astype("int64")
+    people["最早满足日期"] = add_years(count_from, required).where(people["_route_open"])
+    people["最早满足日期"] = pd.concat([people["最早满足日期"], start], axis=1).max(axis=1, skipna=False)
+    return people
+
+
+def lookup(table: dict[str, dict[str, object]], level: pd.Series, tier: pd.Series) -> pd.Series:
+    """Look up ``table[level][tier]`` for every row (``NA`` when absent)."""
+    flat = {(lvl, t): value for lvl, tiers in table.items() for t, value in tiers.items()}
+    keys = pd.MultiIndex.from_arrays([level.astype(object), tier.astype(object)])
+    values = pd.Series(flat, dtype=object) if flat else pd.Series(dtype=object)
+    values.index = pd.MultiIndex.from_tuples(values.index) if flat else values.index
+    looked_up = values.reindex(keys)
+    return pd.Series(looked_up.to_numpy(), index=level.index, dtype=object).where(lambda s: s.notna(), pd.NA)
+
+
+def _years_months_text(months: pd.Series) -> pd.Series:
+    """Format whole months as "4年3个月" (``NA`` when unknown or negative)."""
+    valid = months.notna() & (months >= 0)
+    years = (months // 12).astype("string")
+    rest = (months % 12).astype("string")
+    return (years + "年" + rest + "个月").where(valid, pd.NA).astype("string")
