@@ -1,0 +1,7 @@
+"""Run the command line with ``python -m zcbatch``."""
+
+import sys
+
+from zcbatch.cli import main
+
+sys.exit(main())

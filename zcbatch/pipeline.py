@@ -1,0 +1,125 @@
+"""The jobs the command line runs, as library functions.
+
+Each command of ``zcbatch`` is one function here, so a notebook or script
+can do exactly what the command line does:
+
+- :func:`check` reads and evaluates a batch and writes 审核结果.xlsx and the
+  charts;
+- :func:`render` writes the Word documents for the approved applicants;
+- :func:`run` does both and writes manifest.json;
+- :func:`demo` runs :func:`run` on the bundled sample batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zcbatch.attachments import check_attachments
+from zcbatch.batch import read_batch
+from zcbatch.errors import OutputError
+from zcbatch.evaluate import EvaluationResult, evaluate
+from zcbatch.report import REPORT_NAME, write_report
+from zcbatch.resources import sample_workbook
+
+log = logging.getLogger(__name__)
+
+CHART_DIR = "图表"
+MANIFEST_NAME = "manifest.json"
+# Names zcbatch writes into an output folder; --force replaces only these.
+OWN_OUTPUTS = (REPORT_NAME, CHART_DIR, "公示.docx", "自主聘任表", "自主聘任表_合并.docx", "推荐审核汇总表.docx",
+               "PDF", MANIFEST_NAME, "运行日志.log")
+
+
+@dataclass
+class RunOutput:
+    """What a job wrote: the result and the paths of every output."""
+
+    result: EvaluationResult
+    outdir: Path
+    outputs: list[Path] = field(default_factory=list)
+
+
+def default_outdir(now: dt.datetime | None = None) -> Path:
+    """Return a new timestamped output folder name in the current directory."""
+    now = now or dt.datetime.now()
+    return Path(f"审核输出_{now:%Y%m%d_%H%M%S}")
+
+
+def prepare_outdir(outdir: str | os.PathLike | None, *, force: bool = False) -> Path:
+    """Create the output folder, refusing to mix outputs into a used folder.
+
+    Without ``force`` a folder that exists and is not empty is rejected.
+    With ``force`` the outputs of an earlier zcbatch run in it are removed
+    first; other files in the folder are left alone.
+    """
+    path = Path(outdir) if outdir else default_outdir()
+    if path.exists() and not path.is_dir():
+        raise OutputError(f"输出位置“{path}”是一个文件，不是文件夹。请换一个输出文件夹。")
+    if path.exists() and any(path.iterdir()):
+        if not force:
+            raise OutputError(
+                f"输出文件夹“{path}”已存在且不为空。为避免新旧结果混在一起，请换一个文件夹，"
+                "或加上 --force 覆盖其中 zcbatch 生成的文件。"
+            )
+        for name in OWN_OUTPUTS:
+            target = path / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def evaluate_inputs(inputs, *, policy=None, year=None, date=None, attachments=None) -> EvaluationResult:
+    """Read, validate and evaluate the inputs; check attachments when a folder is given."""
+    batch = read_batch(inputs)
+    if attachments:
+        check_attachments(batch, attachments)
+    return evaluate(batch, policy=policy, year=year, date=date)
+
+
+def check(inputs, outdir, *, policy=None, year=None, date=None, attachments=None, force=False,
+          charts: bool = True) -> RunOutput:
+    """Write 审核结果.xlsx (and the charts) for a batch."""
+    result = evaluate_inputs(inputs, policy=policy, year=year, date=date, attachments=attachments)
+    target = prepare_outdir(outdir, force=force)
+    chart_paths = write_charts(result, target / CHART_DIR) if charts else {}
+    report = write_report(result, target / REPORT_NAME, charts=chart_paths)
+    return RunOutput(result, target, [report, *chart_paths.values()])
+
+
+def write_charts(result: EvaluationResult, folder: Path) -> dict[str, Path]:
+    """Save the summary charts as PNG files and return them by title."""
+    from zcbatch.plots import save_summary_charts
+
+    return save_summary_charts(result, folder)
+
+
+def render(result: EvaluationResult, outdir: Path, *, full_id: bool = False, pdf: bool = False,
+           progress: bool = False) -> list[Path]:
+    """Write the Word documents (and PDFs) for the approved applicants."""
+    from zcbatch.render import render_documents
+
+    return render_documents(result, outdir, full_id=full_id, pdf=pdf, progress=progress)
+
+
+def run(inputs, outdir, *, policy=None, year=None, date=None, attachments=None, force=False,
+        full_id=False, pdf=False, progress=False) -> RunOutput:
+    """Check the batch, write the documents, and write manifest.json."""
+    from zcbatch.manifest import write_manifest
+
+    output = check(inputs, outdir, policy=policy, year=year, date=date, attachments=attachments, force=force)
+    output.outputs.extend(render(output.result, output.outdir, full_id=full_id, pdf=pdf, progress=progress))
+    output.outputs.append(write_manifest(output.result, output.outdir, output.outputs))
+    return output
+
+
+def demo(outdir=None, *, force=False, pdf=False, progress=False) -> RunOutput:
+    """Run the whole job on the bundled sample batch."""
+    return run([sample_workbook()], outdir, force=force, pdf=pdf, progress=progress)

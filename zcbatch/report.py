@@ -1,0 +1,307 @@
+"""The review workbook 审核结果.xlsx: summary, applicants, findings, annotated input.
+
+Sheets:
+
+- 汇总: counts per status, level and tier, the policy and dates used, the
+  unit-level problems, and the charts.
+- 人员明细: one row per applicant with status, tier, work years, earliest
+  date and every computed field.
+- 问题清单: one row per finding, most serious first, with autofilter.
+- 标注_<sheet>: a copy of each input sheet where each cell with a finding is
+  filled (red for 错误, yellow for 警告) and carries the messages as a comment.
+  For a large batch only the rows with findings are copied, each with its
+  original row number, because an analyst works through the problem rows and
+  a second copy of every row costs more to write than the rest of the report.
+
+Every text is written as a string cell, so a value beginning with ``=``,
+``+``, ``-`` or ``@`` stays inert text, and characters that the .xlsx format
+cannot hold are replaced by U+FFFD so they remain visible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import xlsxwriter
+
+from zcbatch import findings as fd
+from zcbatch.atomic import atomic_path
+from zcbatch.codes import ERROR, RULES, STATUSES, WARNING
+from zcbatch.reader import catalogue
+
+REPORT_NAME = "审核结果.xlsx"
+# Input rows up to which the annotated copies hold every row.
+ANNOTATE_ALL_ROWS = 20_000
+# Excel's limit on the characters of one cell.
+EXCEL_CELL_LIMIT = 32_767
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+STATUS_COLOURS = {"可聘任": "#C6EFCE", "需补充材料": "#FFEB9C", "不符合条件": "#FFC7CE", "数据错误": "#D9D9D9"}
+SEVERITY_COLOURS = {ERROR: "#FFC7CE", WARNING: "#FFEB9C", "提示": "#DDEBF7"}
+ANNOTATION_FILL = {ERROR: "#FF9999", WARNING: "#FFE066"}
+
+
+def safe_text(value: object) -> str:
+    """Return ``value`` as text that an .xlsx cell can hold.
+
+    >>> safe_text("a\\x01b")
+    'a\\ufffdb'
+    """
+    text = "" if value is None else str(value)
+    text = _UNWRITABLE.sub("\ufffd", text)
+    if len(text) > EXCEL_CELL_LIMIT:
+        text = text[: EXCEL_CELL_LIMIT - 1] + "…"
+    return text
+
+
+class _Writer:
+    """Typed cell writing with shared formats."""
+
+    def __init__(self, workbook: xlsxwriter.Workbook) -> None:
+        self.workbook = workbook
+        self.header = workbook.add_format({"bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF", "border": 1,
+                                           "text_wrap": True, "valign": "vcenter", "font_name": "宋体"})
+        self.date = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        self.title = workbook.add_format({"bold": True, "font_size": 16})
+        self.bold = workbook.add_format({"bold": True})
+        self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+        self.fills = {name: workbook.add_format({"bg_color": colour}) for name, colour in {**STATUS_COLOURS, **SEVERITY_COLOURS}.items()}
+        self.annotation = {name: workbook.add_format({"bg_color": colour}) for name, colour in ANNOTATION_FILL.items()}
+        self.annotation_dates = {name: workbook.add_format({"bg_color": colour, "num_format": "yyyy-mm-dd"})
+                                 for name, colour in ANNOTATION_FILL.items()}
+
+    def cell(self, sheet, row: int, column: int, value: object, cell_format=None, date_format=None) -> None:
+        if value is None or value is pd.NA or value is pd.NaT:
+            if cell_format is not None:
+                sheet.write_blank(row, column, None, cell_format)
+            return
+        if isinstance(value, float) and math.isnan(value):
+            if cell_format is not None:
+                sheet.write_blank(row, column, None, cell_format)
+            return
+        if isinstance(value, (pd.Timestamp, dt.datetime, dt.date)):
+            moment = pd.Timestamp(value).to_pydatetime()
+            sheet.write_datetime(row, column, moment, date_format or self.date)
+            return
+        if isinstance(value, (bool, np.bool_)):
+            sheet.write_string(row, column, "是" if value else "否", cell_format)
+            return
+        if isinstance(value, (int, float, np.integer, np.floating)):
+            if math.isfinite(float(value)):
+                sheet.write_number(row, column, float(value), cell_format)
+            else:
+                sheet.write_string(row, column, str(value), cell_format)
+            return
+        sheet.write_string(row, column, safe_text(value), cell_format)
+
+
+def write_report(result, path: str | os.PathLike, *, charts: dict[str, Path] | None = None,
+                 annotate_all_rows: int = ANNOTATE_ALL_ROWS) -> Path:
+    """Write 审核结果.xlsx for an evaluation result and return its path."""
+    path = Path(path)
+    with atomic_path(path) as temporary:
+        workbook = xlsxwriter.Workbook(str(temporary), {
+            "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+            "nan_inf_to_errors": False, "tmpdir": str(path.parent),
+        })
+        workbook.set_properties({"title": "职称自主聘任审核结果", "created": dt.datetime(2000, 1, 1)})
+        writer = _Writer(workbook)
+        _summary_sheet(workbook, writer, result, charts or {})
+        _applicant_sheet(workbook, writer, result.applicants)
+        _findings_sheet(workbook, writer, result.findings)
+        for sheet_name in result.batch.raw:
+            _annotated_sheet(workbook, writer, result, sheet_name, annotate_all_rows)
+        workbook.close()
+    return path
+
+
+def _summary_sheet(workbook, writer: _Writer, result, charts: dict[str, Path]) -> None:
+    sheet = workbook.add_worksheet("汇总")
+    sheet.set_column(0, 0, 24)
+    sheet.set_column(1, 6, 12)
+    sheet.write_string(0, 0, "职称自主聘任审核汇总", writer.title)
+    summary = result.summary
+    facts = [
+        ("申报年度", str(result.year)),
+        ("申报日期（审核基准日）", f"{result.date:%Y-%m-%d}"),
+        ("政策", f"{result.policy.title}（{result.policy.label}）"),
+        ("单位名称", str(result.batch.unit.get("单位名称") or "")),
+        ("申请人数", summary["申请人数"]),
+        ("审核通过且可生成文件", summary["审核通过且可生成文件"]),
+        ("输入文件", "；".join(source.path.name for source in result.batch.sources)),
+    ]
+    row = 2
+    for label, value in facts:
+        sheet.write_string(row, 0, label, writer.bold)
+        writer.cell(sheet, row, 1, value)
+        row += 1
+
+    row += 1
+    sheet.write_string(row, 0, "按状态", writer.bold)
+    row += 1
+    for status in STATUSES:
+        sheet.write_string(row, 0, status, writer.fills[status])
+        sheet.write_number(row, 1, summary["状态"][status])
+        row += 1
+
+    row += 1
+    row = _crosstab(sheet, writer, row, "申报层级 × 状态", result.applicants, "申报层级")
+    row = _crosstab(sheet, writer, row, "学历层次 × 状态", result.applicants, "学历层次")
+
+    sheet.write_string(row, 0, "问题级别", writer.bold)
+    row += 1
+    for severity in (ERROR, WARNING, "提示"):
+        sheet.write_string(row, 0, severity, writer.fills[severity])
+        sheet.write_number(row, 1, summary["问题级别"].get(severity, 0))
+        row += 1
+
+    unit_errors = summary["批次级错误"]
+    if unit_errors:
+        row += 1
+        sheet.write_string(row, 0, "单位层面的错误", writer.bold)
+        row += 1
+        for message in unit_errors:
+            sheet.write_string(row, 0, safe_text(message))
+            row += 1
+
+    column = 8
+    image_row = 2
+    for title, image in charts.items():
+        if image and Path(image).is_file():
+            sheet.write_string(image_row - 1, column, title, writer.bold)
+            sheet.insert_image(image_row, column, str(image), {"x_scale": 0.6, "y_scale": 0.6, "object_position": 3})
+            image_row += 24
+
+
+def _crosstab(sheet, writer: _Writer, row: int, title: str, applicants: pd.DataFrame, by: str) -> int:
+    table = pd.crosstab(applicants[by].fillna("未确定"), applicants["状态"]).reindex(columns=list(STATUSES), fill_value=0)
+    sheet.write_string(row, 0, title, writer.bold)
+    row += 1
+    sheet.write_string(row, 0, by, writer.header)
+    for position, status in enumerate(STATUSES, start=1):
+        sheet.write_string(row, position, status, writer.header)
+    row += 1
+    for label, counts in table.iterrows():
+        sheet.write_string(row, 0, str(label))
+        for position, status in enumerate(STATUSES, start=1):
+            sheet.write_number(row, position, int(counts[status]))
+        row += 1
+    return row + 1
+
+
+def _write_table(sheet, writer: _Writer, frame: pd.DataFrame, widths: dict[str, int], row_format=None) -> None:
+    columns = list(frame.columns)
+    for position, name in enumerate(columns):
+        sheet.write_string(0, position, name, writer.header)
+        sheet.set_column(position, position, widths.get(name, 12))
+    values = frame.to_numpy(dtype=object)
+    for row_index in range(len(values)):
+        row_values = values[row_index]
+        fmt = row_format(row_index) if row_format else None
+        for position in range(len(columns)):
+            writer.cell(sheet, row_index + 1, position, row_values[position], fmt)
+    sheet.freeze_panes(1, 0)
+    if len(columns):
+        sheet.autofilter(0, 0, max(len(values), 1), len(columns) - 1)
+
+
+def _applicant_sheet(workbook, writer: _Writer, applicants: pd.DataFrame) -> None:
+    sheet = workbook.add_worksheet("人员明细")
+    public = applicants[[column for column in applicants.columns if not column.startswith("_")]]
+    widths = {"姓名": 10, "证件号码": 21, "工作单位": 20, "主要问题": 60, "状态": 11, "工作年限": 11, "文件": 18}
+    _write_table(sheet, writer, public, widths)
+    status_column = list(public.columns).index("状态")
+    for status, colour_format in ((status, writer.fills[status]) for status in STATUSES):
+        sheet.conditional_format(1, status_column, max(len(public), 1), status_column,
+                                 {"type": "cell", "criteria": "==", "value": f'"{status}"', "format": colour_format})
+
+
+def _findings_sheet(workbook, writer: _Writer, findings: pd.DataFrame) -> None:
+    sheet = workbook.add_worksheet("问题清单")
+    public = fd.public(findings)
+    public.insert(public.columns.get_loc(fd.RULE) + 1, "规则说明", public[fd.RULE].map(lambda code: RULES[code].title))
+    widths = {fd.FILE: 18, fd.SHEET: 10, fd.ROW: 6, fd.COLUMN: 22, fd.NAME: 10, fd.ID: 21, fd.RULE: 26,
+              "规则说明": 22, fd.SEVERITY: 6, fd.MESSAGE: 90}
+    _write_table(sheet, writer, public, widths)
+    severity_column = list(public.columns).index(fd.SEVERITY)
+    for severity in (ERROR, WARNING, "提示"):
+        sheet.conditional_format(1, severity_column, max(len(public), 1), severity_column,
+                                 {"type": "cell", "criteria": "==", "value": f'"{severity}"', "format": writer.fills[severity]})
+
+
+def annotated_sheet_name(sheet: str) -> str:
+    """Return the name of the annotated copy of an input sheet."""
+    return f"标注_{sheet}"[:31]
+
+
+def _annotated_sheet(workbook, writer: _Writer, result, sheet_name: str, annotate_all_rows: int) -> None:
+    raw = result.batch.raw[sheet_name]
+    findings = result.findings
+    own = findings[(findings[fd.SHEET].notna()) & findings[fd.ROW].notna()]
+    own = own[own[fd.SHEET].isin(raw[fd.SRC_SHEET].unique()) if not raw.empty else own[fd.SHEET] == sheet_name]
+    definitions = [column["name"] for column in catalogue().sheets[sheet_name]["columns"]]
+    extras = [column for column in raw.columns if column not in definitions and not column.startswith("_")]
+    columns = [column for column in definitions if column in raw.columns] + extras
+    several_files = raw[fd.SRC_FILE].nunique() > 1 if not raw.empty else False
+
+    sheet = workbook.add_worksheet(annotated_sheet_name(sheet_name))
+    prefix = ["原文件"] if several_files else []
+    prefix.append("原行号")
+    header = prefix + columns
+    for position, name in enumerate(header):
+        sheet.write_string(0, position, name, writer.header)
+        sheet.set_column(position, position, 14 if name not in ("工作内容", "工作能力", "业绩成果") else 30)
+    sheet.freeze_panes(1, len(prefix))
+
+    cell_findings = own[own[fd.FIELD].isin(columns)]
+    keyed = cell_findings.assign(_pos=list(zip(cell_findings[fd.FILE], cell_findings[fd.ROW].astype("int64"))))
+    severity_rank = keyed[fd.SEVERITY].map({ERROR: 0, WARNING: 1}).fillna(2)
+    worst = keyed.assign(_rank=severity_rank).groupby(["_pos", fd.FIELD])["_rank"].min()
+    notes = keyed.groupby(["_pos", fd.FIELD])[fd.MESSAGE].agg(lambda messages: "\n".join(dict.fromkeys(messages)))
+    rows_with_findings = set(own.assign(_p=list(zip(own[fd.FILE], own[fd.ROW].astype("int64"))))["_p"])
+
+    if len(raw) > annotate_all_rows:
+        positions = list(zip(raw[fd.SRC_FILE], raw[fd.SRC_ROW]))
+        keep = np.fromiter((position in rows_with_findings for position in positions), dtype=bool, count=len(positions))
+        raw = raw[keep]
+        sheet.write_string(0, len(header) + 1, f"批次较大，只列出有问题的 {len(raw)} 行。", writer.bold)
+
+    values = raw[columns].to_numpy(dtype=object)
+    files = raw[fd.SRC_FILE].to_numpy(dtype=object)
+    rows = raw[fd.SRC_ROW].to_numpy()
+    offset = len(prefix)
+    for index in range(len(values)):
+        out_row = index + 1
+        if several_files:
+            sheet.write_string(out_row, 0, safe_text(files[index]))
+        sheet.write_number(out_row, offset - 1, int(rows[index]))
+        position = (files[index], int(rows[index]))
+        row_values = values[index]
+        for column_index, name in enumerate(columns):
+            value = row_values[column_index]
+            value = None if isinstance(value, str) and value == "" else value
+            rank = worst.get((position, name)) if position in rows_with_findings else None
+            if rank is not None and rank < 2:
+                severity = ERROR if rank == 0 else WARNING
+                writer.cell(sheet, out_row, offset + column_index, value, writer.annotation[severity],
+                            writer.annotation_dates[severity])
+                if not (isinstance(value, (pd.Timestamp, dt.date))):
+                    pass
+                sheet.write_comment(out_row, offset + column_index, safe_text(notes[(position, name)])[:30000],
+                                    {"x_scale": 2.5, "y_scale": 2.0, "author": "zcbatch"})
+            else:
+                writer.cell(sheet, out_row, offset + column_index, value)
+    if len(values):
+        sheet.autofilter(0, 0, len(values), len(header) - 1)
+
+
+def report_columns(result) -> Sequence[str]:
+    """Return the sheet names a report for ``result`` has, in order."""
+    return ["汇总", "人员明细", "问题清单", *(annotated_sheet_name(name) for name in result.batch.raw)]
