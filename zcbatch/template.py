@@ -200,12 +200,13 @@ class _Formats:
     """Cell formats shared by all sheets of one workbook."""
 
     def __init__(self, workbook: Workbook) -> None:
-        header = {"bold": True, "text_wrap": True, "align": "center", "valign": "vcenter", "border": 1}
-        self.header_required = workbook.add_format({**header, "bg_color": REQUIRED_FILL})
-        self.header_optional = workbook.add_format({**header, "bg_color": OPTIONAL_FILL})
         self._workbook = workbook
         self._table_formats: dict[str, Any] = {}
         self._boxed_formats: dict[str, Any] = {}
+
+        header = {"bold": True, "text_wrap": True, "align": "center", "valign": "vcenter", "border": 1}
+        self.header_required = workbook.add_format({**header, "bg_color": REQUIRED_FILL})
+        self.header_optional = workbook.add_format({**header, "bg_color": OPTIONAL_FILL})
         self.key = workbook.add_format({"bold": True, "border": 1, "valign": "vcenter"})
         self.title = workbook.add_format({"bold": True, "font_size": 16, "valign": "vcenter"})
         self.section = workbook.add_format({"bold": True, "font_size": 12, "valign": "vcenter"})
