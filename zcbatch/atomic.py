@@ -25,6 +25,11 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f"{target.suffix}.part", dir=target.parent)
     os.close(handle)
     temporary_path = Path(temporary)
+    # mkstemp creates the file private (0600); give the output the usual
+    # permissions a new file gets under the current umask.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary_path, 0o666 & ~umask)
     try:
         yield temporary_path
         os.replace(temporary_path, target)

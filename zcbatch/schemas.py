@@ -214,12 +214,14 @@ def work_overlaps(frame: pd.DataFrame) -> pd.Series:
     A blank 结束日期 means the period runs until today.
     """
     valid = frame["证件号码"].notna() & frame["开始日期"].notna()
+    result = pd.Series(False, index=frame.index)
+    if not valid.any():
+        return result
     periods = frame.loc[valid, ["证件号码", "开始日期", "结束日期"]].copy()
     periods["结束日期"] = periods["结束日期"].fillna(pd.Timestamp(_today()))
     periods = periods.sort_values(["证件号码", "开始日期"], kind="stable")
     previous_end = periods.groupby("证件号码")["结束日期"].transform(lambda ends: ends.cummax().shift())
     overlap = periods["开始日期"] < previous_end
-    result = pd.Series(False, index=frame.index)
     result[overlap.index] = overlap.fillna(False).astype(bool)
     return result
 
