@@ -1,0 +1,86 @@
+"""Date cells: every form analysts type must read as the same calendar date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from zcbatch.batch import Batch
+
+# (case id, cell value, expected date). Each case is one 学历信息 row of the
+# applicant, and the value goes into its 毕业时间 cell.
+ACCEPTED = [
+    ("excel-date-cell", dt.date(2019, 6, 30), "2019-06-30"),
+    ("excel-datetime-cell", dt.datetime(2019, 6, 30, 14, 30), "2019-06-30"),
+    ("serial-int", 43646, "2019-06-30"),
+    ("serial-float", 43646.0, "2019-06-30"),
+    ("serial-as-text", "43646", "2019-06-30"),
+    ("iso", "2019-06-30", "2019-06-30"),
+    ("slashes", "2019/6/30", "2019-06-30"),
+    ("dots", "2019.06.30", "2019-06-30"),
+    ("year-month-dots", "2019.06", "2019-06-01"),
+    ("chinese", "2019年6月30日", "2019-06-30"),
+    ("chinese-year-month", "2019年6月", "2019-06-01"),
+    ("full-width-digits", "２０１９年６月３０日", "2019-06-30"),
+    ("full-width-dots", "２０１９．０６．３０", "2019-06-30"),
+    ("surrounding-spaces", " 2019-06-30\u3000", "2019-06-30"),
+]
+# (case id, cell value, rule code, words the message must contain).
+REJECTED = [
+    ("serial-60", 60, "DATE_1900_LEAP", "1900年2月29日"),
+    ("serial-60-as-text", "60", "DATE_1900_LEAP", "1900年2月29日"),
+    ("month-13", "2019-13-01", "DATE_INVALID", "“2019-13-01”"),
+    ("february-30", "2019年2月30日", "DATE_INVALID", "“2019年2月30日”"),
+    ("words", "六月底", "DATE_INVALID", "“六月底”"),
+    ("two-digit-year", "19.6.30", "DATE_INVALID", "“19.6.30”"),
+]
+FIRST_CASE_ROW = 3  # row 2 holds the applicant's own education row
+
+
+def case_row(cases: list[tuple], case_id: str) -> int:
+    """Return the Excel row of a case, counting from FIRST_CASE_ROW."""
+    return FIRST_CASE_ROW + [case[0] for case in cases].index(case_id)
+
+
+@pytest.fixture(scope="module")
+def batch(applicant: Any, load_batch: Any) -> Batch:
+    person = applicant()
+    template = person["学历信息"][0]
+    cases = ACCEPTED + REJECTED
+    person["学历信息"] += [dict(template, 毕业时间=value) for _, value, *_ in cases]
+    return load_batch(person)
+
+
+def graduation(batch: Batch, row: int) -> pd.Timestamp:
+    frame = batch.sheets["学历信息"]
+    return frame.loc[frame["_row"] == row, "毕业时间"].iloc[0]
+
+
+@pytest.mark.parametrize(("case_id", "value", "expected"), ACCEPTED, ids=[case[0] for case in ACCEPTED])
+def test_date_form_accepted(batch: Batch, rule_findings: Any, case_id: str, value: object, expected: str) -> None:
+    row = case_row(ACCEPTED, case_id)
+    assert graduation(batch, row) == pd.Timestamp(expected)
+    assert batch.findings[batch.findings["行号"] == row].empty
+
+
+@pytest.mark.parametrize(("case_id", "value", "rule", "words"), REJECTED, ids=[case[0] for case in REJECTED])
+def test_date_form_rejected(batch: Batch, rule_findings: Any, cell: Any, case_id: str, value: object,
+                            rule: str, words: str) -> None:
+    row = case_row(REJECTED, case_id) + len(ACCEPTED)
+    found = rule_findings(batch, rule, row)
+    assert len(found) == 1
+    assert found.at[0, "级别"] == "错误"
+    assert found.at[0, "工作表"] == "学历信息"
+    assert cell(batch, found.iloc[0]) == f"C{row}"
+    assert words in found.at[0, "说明"]
+    assert pd.isna(graduation(batch, row))
+
+
+def test_rejected_date_only_finding(batch: Batch) -> None:
+    """An unreadable date is reported once, not also as blank or out of order."""
+    rows = range(FIRST_CASE_ROW + len(ACCEPTED), FIRST_CASE_ROW + len(ACCEPTED) + len(REJECTED))
+    per_row = batch.findings[batch.findings["行号"].isin(rows)].groupby("行号").size()
+    assert per_row.to_dict() == {row: 1 for row in rows}
