@@ -129,13 +129,16 @@ def title_fields(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
         for tier, rule in tiers.items():
             group = master[(master["申报层级"] == level) & (master["学历层次"] == tier)]
             required_level = rule["level"]
-            wrong_level = group[group["职称层级"] != required_level]
+            # A blank 职称层级 compares as NA, which a mask treats as False,
+            # so the comparison is filled before it selects rows.
+            holds_level = (group["职称层级"] == required_level).fillna(False).astype(bool)
+            wrong_level = group[~holds_level]
             results.append(fd.frame(
                 wrong_level, rule="PREREQUISITE_TITLE", column="职称层级",
                 message=f"{tier}聘任{level}须已取得{required_level}职称，现职称层级为“" + wrong_level["职称层级"].fillna("未填写").astype(str)
                 + f"”。请按已取得的{required_level}职称填写职称系列、层级、专业和授予时间。",
             ))
-            held = group[group["职称层级"] == required_level]
+            held = group[holds_level]
             for column in ("职称系列", "职称专业", "职称授予时间"):
                 blank = held[is_none_value(held[column].astype("string")) if column != "职称授予时间" else held[column].isna()]
                 results.append(fd.frame(
