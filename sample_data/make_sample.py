@@ -12,9 +12,10 @@ checks should find: ``预期状态`` (可聘任, 需补充材料, 不符合条�
 The expected values assume a run with ``--attachments sample_data/附件``,
 because the photo and attachment findings need the files.
 
-The cells are written the way people fill the workbook: IDs and phone numbers
-as text except one ID that Excel turned into a number, dates as Excel dates and
-as typed text in several forms, hours as numbers, text and full-width digits.
+The cells are written the way people fill the workbook. IDs and phone numbers
+are text cells, except one ID that Excel turned into a number. Dates are Excel
+dates or text in several typed forms, and hours are numbers, text or
+full-width digits.
 
 The output is deterministic: a fixed random seed, no use of today's date, fixed
 workbook properties and fixed ZIP entry timestamps, so two runs give files with
@@ -52,7 +53,7 @@ WORKBOOK_NAME = "申报汇总.xlsx"
 ATTACHMENT_DIR_NAME = "附件"
 
 SEED = 20261120
-# Workbook core properties and ZIP entry times; fixed so the bytes never change.
+# Workbook core properties and ZIP entry times, fixed so that two runs write the same bytes.
 FIXED_TIMESTAMP = datetime.datetime(2026, 11, 20, 9, 0, 0)
 
 APPLICATION_YEAR = 2026
@@ -67,8 +68,9 @@ COMPANY_USCC = "91120116MA07R3K571"
 COMPANY_ADDRESS = "天津经济技术开发区第十一大街58号"
 COMPANY_PHONE = "022-65201188"
 
-# Region codes of Tianjin's districts that python-stdnum accepts for people
-# born before 2000: 120114-120119 only exist from 2000-2016 onwards.
+# Tianjin district codes that python-stdnum 2.2 accepts for people born before
+# 2000. It checks a code against the birth year, and 120114-120119 were created
+# between 2000 and 2016.
 TIANJIN_REGIONS = [
     "120101", "120102", "120103", "120104", "120105", "120106", "120107",
     "120108", "120109", "120110", "120111", "120112", "120113",
@@ -102,7 +104,7 @@ def serial(day: datetime.date) -> Cell:
 
 
 def parse_typed_date(value: object) -> datetime.date | None:
-    """Return the date a cell of this generator stands for (for the README and checks)."""
+    """Return the date that a date value of this generator represents."""
     if value is None:
         return None
     if isinstance(value, Cell):
@@ -122,7 +124,7 @@ def parse_typed_date(value: object) -> datetime.date | None:
         month, _, day = rest.partition("月")
         day = day.rstrip("日") or "1"
         return d(int(year), int(month), int(day))
-    raise ValueError(f"unrecognised date {value!r}")
+    raise ValueError(f"unrecognized date format: {value!r}")
 
 
 # ---------------------------------------------------------------------------
@@ -148,7 +150,7 @@ class Education:
 
 @dataclass
 class Job:
-    """One 工作经历 row; ``end`` None means 至今."""
+    """One 工作经历 row. An ``end`` of None means 至今."""
 
     start: object
     end: object
@@ -498,7 +500,7 @@ def build_applicants(rng: random.Random) -> tuple[list[Applicant], list[tuple[Ce
             id_cell=id_cell, mobile=text(ids.mobile()), level=level, specialty=specialty,
             work_start=work_start, typed_years=typed_years, tier=tier, educations=educations,
             jobs=jobs, trainings=trainings_, appraisals=appraisals_, review=review,
-            status=status, rules=sorted(set(rules) | ({"REVIEW_MISSING"} if review is None else set())),
+            status=status, rules=sorted(rules),
             note=note, **extra)
         people.append(applicant)
         return applicant
@@ -528,7 +530,7 @@ def build_applicants(rng: random.Random) -> tuple[list[Applicant], list[tuple[Ce
            trainings_=trainings(2025, 2026, 36, 64), appraisals_=appraisals(2024, 2025, ["良好"]),
            review=approved(), politics="中共党员")
 
-    # 3. Bachelor, junior; the second 王磊.
+    # 3. Bachelor, junior, the second 王磊.
     person("王磊", "男", d(1998, 1, 5), "120111", level="助理级", specialty="机械设计", tier="本科",
            work_start=d(2020, 7, 6), status="可聘任", rules=[], years_style="int",
            note="Second 王磊 (different ID); graduation typed as text 2020.06.30.",
@@ -588,7 +590,7 @@ def build_applicants(rng: random.Random) -> tuple[list[Applicant], list[tuple[Ce
            trainings_=trainings(2026, 2026), appraisals_=appraisals(2025, 2025), review=approved(),
            politics="团员")
 
-    # 9. Associate degree, junior, seven years; 学信网 typed Y.
+    # 9. Associate degree, junior, seven years, 学信网 typed Y.
     person("徐强", "男", d(1998, 6, 27), "120110", level="助理级", specialty="化工工艺", tier="大专",
            work_start=d(2019, 7, 8), status="可聘任", rules=[],
            note="大专 with 7 years; 学信网可查 typed Y; 工作单位 with a trailing space.",
@@ -598,7 +600,7 @@ def build_applicants(rng: random.Random) -> tuple[list[Applicant], list[tuple[Ce
            trainings_=trainings(2024, 2026), appraisals_=appraisals(2023, 2025, ["合格", "良好", "合格"]),
            review=approved())
 
-    # 10. Secondary vocational school, junior, thirteen years; years typed as text.
+    # 10. Secondary vocational school, junior, thirteen years, years typed as text.
     person("马军", "男", d(1994, 11, 30), "120113", level="助理级", specialty="机械制造", tier="中专及以下",
            work_start=d(2013, 7, 15), status="可聘任", rules=[],
            note="中等专科 with 13 years: five CE years (2022-2026) and five appraisals (2021-2025); years typed as text.",
@@ -629,7 +631,7 @@ def build_applicants(rng: random.Random) -> tuple[list[Applicant], list[tuple[Ce
            trainings_=trainings(2022, 2026), appraisals_=appraisals(2021, 2025, ["合格", "合格", "良好"]),
            review=approved())
 
-    # 13. Bachelor, 经济 series; CE row confirmed by attachment; birth date typed with dots.
+    # 13. Bachelor, 经济 series, CE row confirmed by attachment, birth date typed with dots.
     person("何雪", "女", d(1999, 10, 8), "120103", level="助理级", specialty="人力资源管理", series="经济", tier="本科",
            work_start=d(2022, 7, 4), status="可聘任", rules=[], birth_cell="1999.10.08",
            note="经济 series; CE row not on 继续教育网 but with its learning record attached; 出生日期 typed 1999.10.08.",
@@ -637,7 +639,7 @@ def build_applicants(rng: random.Random) -> tuple[list[Applicant], list[tuple[Ce
            trainings_=[Training(2026, 32, 64, 96, confirmed="否", attachments=["何雪_2026年度继续教育学习记录.pdf"])],
            appraisals_=appraisals(2025, 2025, ["优秀"]), review=approved(), politics="中共党员")
 
-    # 14. Bachelor, 会计 series; education not on 学信网 but certificate attached.
+    # 14. Bachelor, 会计 series, education not on 学信网 but certificate attached.
     person("林晓燕", "女", d(1999, 2, 25), "120102", level="助理级", specialty="会计", series="会计", tier="本科",
            work_start=d(2021, 7, 5), status="可聘任", rules=[],
            note="会计 series; 学信网可查 否 with the diploma scan attached.",
@@ -657,7 +659,7 @@ def build_applicants(rng: random.Random) -> tuple[list[Applicant], list[tuple[Ce
            trainings_=trainings(2024, 2026), appraisals_=appraisals(2023, 2025, ["合格", "良好", "良好"]),
            review=approved(), admin_post="电气班长")
 
-    # 16. Master, junior, one year: one appraisal is due.
+    # 16. Master, junior, one year, so one appraisal is due.
     person("郑宇", "男", d(2000, 7, 19), "120104", level="助理级", specialty="计算机应用", tier="硕士",
            work_start=d(2025, 7, 7), status="可聘任", rules=[],
            note="Master with 1 year 4 months: the 2025 appraisal is due and present; 是否工作前学历 typed Y.",
@@ -665,7 +667,7 @@ def build_applicants(rng: random.Random) -> tuple[list[Applicant], list[tuple[Ce
                        Education(d(2022, 9, 1), d(2025, 6, 30), "天津大学", "计算机技术", "硕士研究生", "硕士", before_work="Y")],
            trainings_=trainings(2026, 2026), appraisals_=appraisals(2025, 2025, ["合格"]), review=approved())
 
-    # 17. Associate degree, junior, just over three years; 学信网 typed √.
+    # 17. Associate degree, junior, just over three years, 学信网 typed √.
     person("曹雨", "女", d(2002, 5, 6), "120105", level="助理级", specialty="无机非金属材料", tier="大专",
            work_start=d(2023, 7, 17), status="可聘任", rules=[],
            note="大专 with 3 years 4 months, just over the 3-year minimum; 学信网可查 typed √.",
@@ -706,7 +708,7 @@ def build_applicants(rng: random.Random) -> tuple[list[Applicant], list[tuple[Ce
            trainings_=trainings(2026, 2026), appraisals_=appraisals(2024, 2025), review=approved(),
            merged_employer=True)
 
-    # 21. Bachelor with surrounding spaces in the name; birth date as ISO text.
+    # 21. Bachelor with surrounding spaces in the name and the birth date as ISO text.
     person(" 宋佳琪 ", "女", d(1998, 4, 17), "120101", level="助理级", specialty="安全工程", tier="本科",
            work_start=d(2020, 7, 13), status="可聘任", rules=[], birth_cell="1998-04-17",
            note="姓名 typed with surrounding spaces; 出生日期 typed as text 1998-04-17.",
@@ -999,7 +1001,7 @@ def build_applicants(rng: random.Random) -> tuple[list[Applicant], list[tuple[Ce
                 review=rejected("性别与身份证号码不一致。"))
     assert int(str(lu.id_cell.value)[16]) % 2 == 1
 
-    # Excel kept 15 significant digits of 12010119900101102x: 1.20101199001011E+17.
+    # Excel keeps 15 significant digits of an 18-digit ID typed as a number.
     lost = Cell(120101199001011000.0, "General")
     person("孔佳怡", "女", d(1990, 1, 1), "120101", level="助理级", specialty="人力资源管理", series="经济",
            tier="本科", work_start=d(2012, 7, 2), status="数据错误", rules=["ID_LOST_DIGITS"], id_cell=lost,
@@ -1082,7 +1084,7 @@ def build_applicants(rng: random.Random) -> tuple[list[Applicant], list[tuple[Ce
             if not 30 <= len(sentence) <= 200:
                 raise ValueError(f"{applicant.name}: text of {len(sentence)} characters: {sentence}")
 
-    # A 工作经历 row of an employee who withdrew from the batch: no applicant has this ID.
+    # A 工作经历 row of an employee who withdrew from the batch, so no applicant has this ID.
     orphan_id = text(ids.resident_id("120110", d(1993, 6, 18), "男"))
     orphans = [(orphan_id, Job(d(2016, 7, 4), None, COMPANY, "职员", work_text("机械制造")))]
     return people, orphans
@@ -1101,7 +1103,7 @@ ROW_ORDER = [
 
 
 def ordered(people: list[Applicant]) -> list[Applicant]:
-    """Return ``people`` in ``ROW_ORDER``; the two 王磊 are told apart as #1 and #2."""
+    """Return ``people`` in ``ROW_ORDER``, where the two 王磊 are keyed 王磊#1 and 王磊#2."""
     keyed: dict[str, Applicant] = {}
     seen: dict[str, int] = {}
     for applicant in people:
@@ -1169,7 +1171,7 @@ INTERNAL_NOTES = {
 
 
 def write_value(ws, row: int, column: int, value: object) -> None:
-    """Write one value with the cell type and number format it asks for."""
+    """Write one value with the cell type and number format that its Python type or ``Cell`` sets."""
     if value is None:
         return
     cell = ws.cell(row=row, column=column)
@@ -1289,8 +1291,8 @@ def build_workbook(people: list[Applicant], orphans: list[tuple[Cell, Job]]) -> 
             ws.cell(row=row, column=7).alignment = Alignment(wrap_text=True, vertical="top")
             row += 1
         if applicant.merged_employer:
-            # People merge the repeated employer of one applicant; the reader
-            # fills the lower row from the top-left value.
+            # People merge the repeated employer of one applicant, and the reader
+            # must fill the lower row from the top-left value.
             ws.cell(row=first_row + 1, column=4).value = None
             ws.merge_cells(start_row=first_row, start_column=4, end_row=first_row + 1, end_column=4)
             ws.cell(row=first_row, column=4).alignment = Alignment(vertical="center")
@@ -1346,11 +1348,11 @@ def build_workbook(people: list[Applicant], orphans: list[tuple[Cell, Job]]) -> 
 
 
 def workbook_bytes(wb: Workbook) -> bytes:
-    """Serialise ``wb`` with fixed ZIP entry times.
+    """Serialize ``wb`` with fixed ZIP entry times.
 
-    openpyxl's ``save`` stamps the current time into docProps/core.xml and
-    every ZIP entry; writing through ``ExcelWriter`` keeps the fixed
-    properties, and the entries are then copied with a fixed time.
+    openpyxl 3.1's ``save`` stamps the current time into docProps/core.xml,
+    so this writes through ``ExcelWriter``, which keeps the fixed properties.
+    ZIP entries also carry the current time, so they are copied with a fixed one.
     """
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -1470,7 +1472,7 @@ def attachment_files(people: list[Applicant], rng: random.Random) -> dict[str, b
 
 
 def generate(out_dir: Path) -> Path:
-    """Write the workbook and the attachment folder below ``out_dir``; return the workbook path."""
+    """Write the workbook and the attachment folder below ``out_dir`` and return the workbook path."""
     rng = random.Random(SEED)
     people, orphans = build_applicants(rng)
     people = ordered(people)
@@ -1489,16 +1491,25 @@ def generate(out_dir: Path) -> Path:
     return workbook_path
 
 
+def review_summary(review: Review | None) -> str:
+    """Return the 单位审核 result with its 拟聘任时间, or — when the applicant has no row."""
+    if review is None:
+        return "—"
+    if review.result == "通过":
+        return f"通过 {parse_typed_date(review.appointment):%Y-%m-%d}"
+    return "不通过" if review.opinion else "不通过, no 审批意见"
+
+
 def readme_table() -> str:
     """Return the Markdown table of applicants used in README.md."""
     people, _ = build_applicants(random.Random(SEED))
-    lines = ["| # | 姓名 | Tier | Level | Series · specialty | 预期状态 | 预期规则 | What the rows show |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| # | 姓名 | Tier | Level | Series · specialty | 单位审核 | 预期状态 | 预期规则 | What the rows show |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for number, applicant in enumerate(ordered(people), start=1):
         rules = ", ".join(applicant.rules) or "—"
         lines.append(f"| {number} | {applicant.name.strip()} | {applicant.tier} | {applicant.level} | "
-                     f"{applicant.series} · {applicant.specialty.strip()} | {applicant.status} | {rules} | "
-                     f"{applicant.note} |")
+                     f"{applicant.series} · {applicant.specialty.strip()} | {review_summary(applicant.review)} | "
+                     f"{applicant.status} | {rules} | {applicant.note} |")
     return "\n".join(lines)
 
 
