@@ -44,9 +44,8 @@ def parse_sheet(raw: RawSheet | pd.DataFrame, sheet: str) -> tuple[pd.DataFrame,
     definitions = column_types(sheet)
     typed = frame[PROVENANCE].copy()
     problems: list[pd.DataFrame] = []
-    key_text, _ = nz.clean_id(frame["证件号码"]) if "证件号码" in frame else (None, None)
     context = frame[PROVENANCE].copy()
-    context["证件号码"] = key_text if key_text is not None else pd.NA
+    context["证件号码"] = id_keys(frame["证件号码"]) if "证件号码" in frame else pd.NA
 
     for name, definition in definitions.items():
         if name not in frame:
@@ -60,6 +59,23 @@ def parse_sheet(raw: RawSheet | pd.DataFrame, sheet: str) -> tuple[pd.DataFrame,
         if name not in definitions and not name.startswith("_"):
             typed[name] = nz.to_text(frame[name])
     return typed, fd.concat(problems)
+
+
+def _lost_digits(values: pd.Series, numeric: pd.Series) -> pd.Series:
+    """Mark IDs that Excel stored as numbers with more digits than a double keeps."""
+    return numeric & values.notna() & (values.str.len().fillna(0) > 15)
+
+
+def id_keys(raw: pd.Series) -> pd.Series:
+    """Return the cleaned 证件号码 of each cell, the key joining the sheets.
+
+    An ID that Excel stored as a number keeps the digits Excel kept, marked
+    with a leading ``#`` so the ID rules do not report it a second time as
+    malformed and it never matches a real ID in another sheet.
+    """
+    values, numeric = nz.clean_id(raw)
+    lost = _lost_digits(values, numeric)
+    return values.mask(lost, "#" + values.astype("string")).astype("string")
 
 
 def _empty_column(kind: str, index: pd.Index) -> pd.Series:
@@ -135,16 +151,13 @@ def parse_column(raw: pd.Series, definition: dict, context: pd.DataFrame) -> tup
 
     if kind == "id":
         values, numeric = nz.clean_id(raw)
-        lost = numeric & ~blank & (values.str.len().fillna(0) > 15)
+        lost = _lost_digits(values, numeric)
         problems.append(fd.frame(
             context[lost], rule="ID_LOST_DIGITS", column=name,
             message="证件号码被 Excel 存成了数字“" + shown[lost]
             + "”，18 位号码的末几位已经丢失，无法恢复。请把该列设为文本格式后重新录入完整号码（或在号码前加英文单引号）。",
         ))
-        # Keep the digits Excel kept as the value, so other rules do not also
-        # report it as a malformed ID.
-        values = values.mask(lost, "#" + values.astype("string"))
-        return values.astype("string"), fd.concat(problems)
+        return id_keys(raw), fd.concat(problems)
 
     if kind == "mobile" or kind == "uscc":
         values = nz.fold(text).str.replace(r"[\s\-]", "", regex=True)

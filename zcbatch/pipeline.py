@@ -24,7 +24,7 @@ from zcbatch.batch import read_batch
 from zcbatch.errors import OutputError
 from zcbatch.evaluate import EvaluationResult, evaluate
 from zcbatch.report import REPORT_NAME, write_report
-from zcbatch.resources import sample_workbook
+from zcbatch.resources import data_dir, sample_workbook
 
 log = logging.getLogger(__name__)
 
@@ -121,5 +121,7 @@ def run(inputs, outdir, *, policy=None, year=None, date=None, attachments=None, 
 
 
 def demo(outdir=None, *, force=False, pdf=False, progress=False) -> RunOutput:
-    """Run the whole job on the bundled sample batch."""
-    return run([sample_workbook()], outdir, force=force, pdf=pdf, progress=progress)
+    """Run the whole job on the bundled sample batch and its attachment folder."""
+    attachments = data_dir("sample_data") / "附件"
+    return run([sample_workbook()], outdir, force=force, pdf=pdf, progress=progress,
+               attachments=attachments if attachments.is_dir() else None)

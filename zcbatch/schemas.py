@@ -135,7 +135,9 @@ class PersonalInfo(pa.DataFrameModel):
     def id_matches_gender(cls, frame: pd.DataFrame) -> Series[bool]:
         ids = frame["证件号码"]
         applies = _is_resident_id(frame) & _eighteen(ids) & frame["性别"].notna()
-        odd = pd.to_numeric(ids.str.slice(16, 17), errors="coerce") % 2 == 1
+        # Only IDs of 18 characters are checked, but the digit is taken for every
+        # row: an ID Excel stored as a number may be shorter and has none.
+        odd = ids.str.slice(16, 17).isin(("1", "3", "5", "7", "9")).to_numpy(dtype=bool)
         expected = np.where(odd, "男", "女")
         return ~applies | (frame["性别"] == expected)
 
