@@ -208,7 +208,8 @@ def min_work_years(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestam
     basis = pd.Series(np.where(from_grant, "取得助理级职称后", ""), index=failed.index)
     column = pd.Series(np.where(from_grant, "职称授予时间", "参加专业技术工作日期"), index=failed.index)
     findings = []
-    for column_name in column.unique():
+    # The loop runs over the two possible columns, never over applicants.
+    for column_name in ("参加专业技术工作日期", "职称授予时间"):
         rows = failed[column == column_name]
         findings.append(fd.frame(
             rows, rule="MIN_WORK_YEARS", column=column_name,
