@@ -28,6 +28,7 @@ import python_calamine
 
 from zcbatch import findings as fd
 from zcbatch.errors import InputError
+from zcbatch.normalize import is_blank
 from zcbatch.resources import fields as field_definitions
 
 log = logging.getLogger(__name__)
@@ -418,8 +419,21 @@ def _build_sheet(file: str, sheet_name: str, canonical: str, rows: list[list[obj
 
 
 def _blank_rows(frame: pd.DataFrame) -> pd.Series:
-    """Mark rows whose every cell is empty (python-calamine reads blank cells as ``""``)."""
-    return (frame.eq("") | frame.isna()).all(axis=1)
+    """Mark rows whose every cell is empty or holds only whitespace and invisible characters.
+
+    python-calamine reads blank cells as ``""``. A cell holding only a space
+    or a zero-width character looks blank in Excel too.
+    """
+    blank = (frame.eq("") | frame.isna()).all(axis=1)
+    pending = ~blank
+    # A data row leaves the search at its first cell with content, so this
+    # costs about one column's worth of string work.
+    for name in frame.columns:
+        if not pending.any():
+            break
+        cells = frame.loc[pending, name]
+        pending[cells.index[~is_blank(cells)]] = False
+    return blank | pending
 
 
 def _build_key_value_sheet(file: str, sheet_name: str, canonical: str, rows: list[list[object]]) -> RawSheet:
