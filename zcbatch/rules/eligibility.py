@@ -315,11 +315,13 @@ def appraisal(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.DataF
     merged = required.merge(rows, on=[KEY, "年度"], how="left", suffixes=("", "_a"), indicator=True)
     passing = settings["passing_results"]
 
+    # Years required per applicant, counted before the missing ones are selected.
+    required_count = merged.groupby(KEY)["年度"].transform("size")
     missing = merged[merged["_merge"] == "left_only"]
     results = [fd.frame(
         missing, rule="APPRAISAL_MISSING_YEAR", column="证件号码",
         message="考核情况表缺少 " + missing["年度"].astype(str) + " 年度的考核结果。该学历层次须有近 "
-        + _int(missing.groupby(KEY)["年度"].transform("size")) + " 年的考核，请补充。",
+        + _int(required_count[missing.index]) + " 年的考核，请补充。",
     )]
     present = merged[merged["_merge"] == "both"].copy()
     present["_file"], present["_sheet"], present["_row"] = present["_file_a"], present["_sheet_a"], present["_row_a"]
