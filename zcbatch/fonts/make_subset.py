@@ -122,7 +122,7 @@ def load_source(path: Path) -> TTFont:
         for font in collection.fonts:
             if font["name"].getDebugName(1) == SOURCE_FAMILY:
                 return font
-        raise SystemExit(f"{path} has no face named {SOURCE_FAMILY!r}; pass --source with a Noto Sans CJK SC font")
+        raise SystemExit(f"{path} has no face named {SOURCE_FAMILY!r}. Pass --source with a Noto Sans CJK SC font.")
     return TTFont(path, recalcTimestamp=False)
 
 
