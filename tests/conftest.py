@@ -214,14 +214,38 @@ def load_batch(write_workbook: Callable[..., Path]) -> Callable[..., Batch]:
 
 
 @pytest.fixture(scope="session")
-def rule_findings() -> Callable[..., pd.DataFrame]:
-    """Return a function selecting the findings of one rule code (and Excel row) from a batch."""
+def case_batch(load_batch: Callable[..., Batch]) -> Callable[..., tuple[Batch, dict[str, int]]]:
+    """Return a loader of one applicant per case, its cells in ``sheet`` overridden; returns the Excel row per case."""
 
-    def select(batch: Batch, rule: str, row: int | None = None) -> pd.DataFrame:
+    def load(sheet: str, cases: Mapping[str, Mapping[str, Any]],
+             unit: Mapping[str, Any] | None = None) -> tuple[Batch, dict[str, int]]:
+        people = []
+        rows = {}
+        for position, (case_id, cells) in enumerate(cases.items(), start=1):
+            person = build_applicant(position)
+            person[sheet][0].update(cells)
+            if "证件号码" in cells:
+                # The other sheets follow, so the applicant's rows still join.
+                for sheet_rows in person.values():
+                    sheet_rows[0]["证件号码"] = cells["证件号码"]
+            people.append(person)
+            rows[case_id] = position + 1
+        return load_batch(*people, unit=unit), rows
+
+    return load
+
+
+@pytest.fixture(scope="session")
+def rule_findings() -> Callable[..., pd.DataFrame]:
+    """Return a function selecting the findings of one rule code (and Excel row and sheet) from a batch."""
+
+    def select(batch: Batch, rule: str, row: int | None = None, sheet: str | None = None) -> pd.DataFrame:
         found = batch.findings
         selected = found[fd.RULE] == rule
         if row is not None:
             selected &= found[fd.ROW] == row
+        if sheet is not None:
+            selected &= found[fd.SHEET] == sheet
         return found[selected].reset_index(drop=True)
 
     return select
