@@ -162,7 +162,9 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, policy: Policy, findings
         default=STATUS_ELIGIBLE,
     )
     first_error = findings[findings[fd.KEY].notna()].drop_duplicates(fd.KEY).set_index(fd.KEY)
-    people["主要问题"] = key.map(first_error[fd.MESSAGE]).fillna("")
+    # With no finding at all the mapped messages are float NaN, and pandas
+    # refuses to fill a float column with text, so the column is text first.
+    people["主要问题"] = key.map(first_error[fd.MESSAGE]).astype("object").fillna("")
 
     reviewed = batch.sheets["单位审核"].dropna(subset=["证件号码"]).drop_duplicates("证件号码").set_index("证件号码")
     people["审核结果"] = pd.Series(reviewed["审核结果"].reindex(key).to_numpy(), index=people.index, dtype="string")
