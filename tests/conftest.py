@@ -56,7 +56,8 @@ def build_applicant(index: int = 1, *, birth: dt.date = dt.date(1997, 3, 15), ge
     open-ended work period, one continuing-education year and one appraisal.
     """
     sequence = 2 * index - 1 if gender == "男" else 2 * index
-    number = resident_id(birth, region=region, sequence=sequence)
+    # An overridden 证件号码 is used in every sheet, so the rows still join.
+    number = personal.get("证件号码", resident_id(birth, region=region, sequence=sequence))
     person = {
         "工作单位": COMPANY,
         "评价方式": "自主聘任",
