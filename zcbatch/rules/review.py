@@ -36,7 +36,7 @@ def count_workdays(start: dt.date, end: dt.date) -> int:
     Raises :class:`CalendarNotCovered` for a year the calendar lacks.
 
     >>> count_workdays(dt.date(2024, 9, 30), dt.date(2024, 10, 12))  # National Day, make-up 10-12
-    3
+    6
     """
     try:
         return len(chinese_calendar.get_workdays(start, end, include_weekends=True))
@@ -124,9 +124,13 @@ def publicity(batch, policy: Policy) -> pd.DataFrame:
                              f"节假日日历只覆盖到 {_last_covered_year()} 年，无法计算 {start:%Y-%m-%d} 至 {end:%Y-%m-%d} "
                              f"的工作日数。请按国务院办公厅公布的放假安排人工核对公示期不少于 {minimum} 个工作日，或升级 chinesecalendar。")
     if workdays < minimum:
+        try:
+            earliest_end = f"最早可于 {_add_workdays(start, minimum):%Y-%m-%d} 结束。"
+        except CalendarNotCovered:
+            earliest_end = f"节假日日历只覆盖到 {_last_covered_year()} 年，最早结束日期请按国务院办公厅公布的放假安排人工推算。"
         return _unit_finding(batch, "公示结束日期", "PUBLICITY_WORKDAYS",
                              f"公示期 {start:%Y-%m-%d} 至 {end:%Y-%m-%d} 只有 {workdays} 个工作日（已扣除法定节假日、计入调休上班日），"
-                             f"不得少于 {minimum} 个工作日。最早可于 {_add_workdays(start, minimum):%Y-%m-%d} 结束。")
+                             f"不得少于 {minimum} 个工作日。" + earliest_end)
     return fd.empty()
 
 
@@ -135,11 +139,18 @@ def _last_covered_year() -> int:
 
 
 def _add_workdays(start: dt.date, count: int) -> dt.date:
-    """Return the day on which ``count`` working days from ``start`` are complete."""
+    """Return the day on which ``count`` working days from ``start`` are complete.
+
+    Raises :class:`CalendarNotCovered` when that day is beyond the calendar.
+    """
     day = start
     done = 0
     while True:
-        if chinese_calendar.is_workday(day):
+        try:
+            workday = chinese_calendar.is_workday(day)
+        except NotImplementedError as error:
+            raise CalendarNotCovered(str(error)) from error
+        if workday:
             done += 1
             if done == count:
                 return day
