@@ -183,6 +183,10 @@ def parse_dates(raw: pd.Series) -> Parsed:
         result[is_text] = parsed
         problem[is_text] = text_problem
 
+    # Booleans, times of day and anything else without a date in it.
+    other = raw.notna() & ~(native | is_number | is_text)
+    problem[other] = "DATE_INVALID"
+
     too_early = result.notna() & (result < EARLIEST_DATE)
     result[too_early] = pd.NaT
     problem[too_early] = "DATE_INVALID"

@@ -36,6 +36,8 @@ REJECTED = [
     ("february-30", "2019年2月30日", "DATE_INVALID", "“2019年2月30日”"),
     ("words", "六月底", "DATE_INVALID", "“六月底”"),
     ("two-digit-year", "19.6.30", "DATE_INVALID", "“19.6.30”"),
+    ("excel-boolean", True, "DATE_INVALID", "“TRUE”无法识别为日期"),
+    ("time-of-day", dt.time(14, 30), "DATE_INVALID", "“14:30:00”无法识别为日期"),
 ]
 FIRST_CASE_ROW = 3  # row 2 holds the applicant's own education row
 
