@@ -100,7 +100,7 @@ def normalize_label(label: object) -> str:
 
 
 def expand_paths(paths: list[str | os.PathLike]) -> list[Path]:
-    """Expand files and folders into the workbooks of the batch, sorted by name."""
+    """Expand files and folders into the workbooks of the batch, each folder sorted by name."""
     if not paths:
         raise InputError("没有指定输入文件。请给出申报信息的 Excel 文件或所在文件夹。")
     found: list[Path] = []
@@ -123,7 +123,11 @@ def expand_paths(paths: list[str | os.PathLike]) -> list[Path]:
             if _is_skipped(path):
                 raise InputError(f"“{path.name}”是 Office 临时锁文件或隐藏文件，不是申报信息表。请指定原始工作簿。")
             found.append(path)
-    return found
+    # A file named twice, or named and inside a named folder, is read once.
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
 
 
 def _is_skipped(path: Path) -> bool:

@@ -36,6 +36,18 @@ def test_file_list_merges_workbooks(two_workbooks: Path) -> None:
     assert batch.applicants["姓名"].tolist() == ["测试2", "测试1"]
 
 
+def test_file_named_twice_read_once(two_workbooks: Path, rule_findings: Any) -> None:
+    batch = read_batch([two_workbooks, two_workbooks / "一部.xlsx", two_workbooks / "." / "一部.xlsx"])
+    assert [source.path.name for source in batch.sources] == ["一部.xlsx", "二部.xlsx"]
+    assert rule_findings(batch, "ID_DUPLICATE").empty
+
+
+def test_upper_case_suffix_read(tmp_path: Path, applicant: Any, write_workbook: Any) -> None:
+    write_workbook(applicant(), name="申报.XLSX", folder=tmp_path)
+    batch = read_batch(tmp_path)
+    assert batch.applicants["_file"].tolist() == ["申报.XLSX"]
+
+
 def test_sheets_split_across_workbooks(tmp_path: Path, applicant: Any, write_workbook: Any) -> None:
     person = applicant()
     write_workbook({"个人信息": person.pop("个人信息")}, name="人员.xlsx", folder=tmp_path)
