@@ -150,7 +150,10 @@ def _validate(value: Any, shape: Any, where: str) -> list[str]:
             return _validate(value, _PREREQUISITE_KEYS, where)
         leaf = {"int": int, "str": str}[head]
         return _validate(value, leaf, where)
-    if value is None or (shape is int and isinstance(value, bool)) or not isinstance(value, shape):
+    # YAML true/false load as bool, which Python counts as an int, so a
+    # number leaf rejects them explicitly.
+    takes_bool = shape is bool or (isinstance(shape, tuple) and bool in shape)
+    if value is None or (isinstance(value, bool) and not takes_bool) or not isinstance(value, shape):
         return [f"“{label}”的值“{value}”类型不对"]
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0 and not where.endswith("offset"):
         return [f"“{label}”不能为负数"]
