@@ -16,6 +16,7 @@ from typing import Any
 import openpyxl
 import pandas as pd
 import pytest
+import xlsxwriter
 from stdnum.cn import ric, uscc
 
 from zcbatch import findings as fd
@@ -159,6 +160,36 @@ def _sheet_rows(content: Rows | Mapping[str, Any]) -> list[Sequence[Any]]:
     return [header, *([row.get(key) for key in header] for row in rows)]
 
 
+def save_error_workbook(path: Path, sheets: Mapping[str, list[dict[str, Any]]],
+                        errors: Mapping[tuple[str, str], tuple[str, str]]) -> Path:
+    """Write dict rows with xlsxwriter; ``errors`` maps (sheet, cell) to (formula, cached error value).
+
+    openpyxl cannot store the cached value of a formula, so error cells such as
+    ``#N/A`` need xlsxwriter's ``write_formula(cell, formula, None, value)``.
+    """
+    workbook = xlsxwriter.Workbook(str(path))
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    text_format = workbook.add_format({"num_format": "@"})
+    for name, rows in sheets.items():
+        worksheet = workbook.add_worksheet(name)
+        header = list(rows[0])
+        for col, label in enumerate(header):
+            worksheet.write_string(0, col, label)
+        for row_index, row in enumerate(rows, start=1):
+            for col, key in enumerate(header):
+                value = row.get(key)
+                if isinstance(value, dt.date):
+                    worksheet.write_datetime(row_index, col, dt.datetime(value.year, value.month, value.day), date_format)
+                elif isinstance(value, str):
+                    worksheet.write_string(row_index, col, value, text_format)
+                elif value is not None:
+                    worksheet.write_number(row_index, col, value)
+    for (name, reference), (formula, cached) in errors.items():
+        workbook.get_worksheet_by_name(name).write_formula(reference, formula, None, cached)
+    workbook.close()
+    return path
+
+
 def cell_of(batch: Batch, finding: pd.Series) -> str:
     """Return the Excel cell (``H2``) a finding points at, from its sheet's column letters."""
     letters = batch.letters[(finding[fd.FILE], finding[fd.SHEET])]
@@ -195,6 +226,17 @@ def write_workbook(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Pa
 
     def write(sheets: Sheets, name: str = "申报信息.xlsx", folder: Path | None = None) -> Path:
         return save_workbook((folder or tmp_path_factory.mktemp("workbook")) / name, sheets)
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def write_error_workbook(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Return a writer of dict rows with xlsxwriter, where ``errors`` puts cached error values in cells."""
+
+    def write(sheets: Mapping[str, list[dict[str, Any]]], errors: Mapping[tuple[str, str], tuple[str, str]],
+              name: str = "申报信息.xlsx") -> Path:
+        return save_error_workbook(tmp_path_factory.mktemp("workbook") / name, sheets, errors)
 
     return write
 

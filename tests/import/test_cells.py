@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
-import xlsxwriter
 
 from zcbatch.batch import Batch, read_batch
 
@@ -167,32 +164,6 @@ def test_padded_key_joins(padded_batch: tuple[Batch, dict[str, Any]], sheet: str
 # --- Excel error values -------------------------------------------------------------------
 
 
-def write_with_xlsxwriter(path: Path, sheets: Mapping[str, list[dict[str, Any]]],
-                          errors: Mapping[tuple[str, str], tuple[str, str]]) -> Path:
-    """Write dict rows with xlsxwriter; ``errors`` maps (sheet, cell) to (formula, cached error value)."""
-    workbook = xlsxwriter.Workbook(str(path))
-    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    text_format = workbook.add_format({"num_format": "@"})
-    for name, rows in sheets.items():
-        worksheet = workbook.add_worksheet(name)
-        header = list(rows[0])
-        for col, label in enumerate(header):
-            worksheet.write_string(0, col, label)
-        for row_index, row in enumerate(rows, start=1):
-            for col, key in enumerate(header):
-                value = row.get(key)
-                if isinstance(value, dt.date):
-                    worksheet.write_datetime(row_index, col, dt.datetime(value.year, value.month, value.day), date_format)
-                elif isinstance(value, str):
-                    worksheet.write_string(row_index, col, value, text_format)
-                elif value is not None:
-                    worksheet.write_number(row_index, col, value)
-    for (name, reference), (formula, cached) in errors.items():
-        workbook.get_worksheet_by_name(name).write_formula(reference, formula, None, cached)
-    workbook.close()
-    return path
-
-
 ERROR_CELLS = {
     ("个人信息", "M2"): ("=NA()", "#N/A"),  # 民族
     ("学历信息", "C2"): ("=DATEVALUE(\"x\")", "#VALUE!"),  # 毕业时间
@@ -202,9 +173,8 @@ ERROR_CELLS = {
 
 
 @pytest.fixture(scope="module")
-def error_batch(applicant: Any, tmp_path_factory: pytest.TempPathFactory) -> Batch:
-    path = tmp_path_factory.mktemp("errors") / "申报信息.xlsx"
-    return read_batch(write_with_xlsxwriter(path, applicant(), ERROR_CELLS))
+def error_batch(applicant: Any, write_error_workbook: Any) -> Batch:
+    return read_batch(write_error_workbook(applicant(), ERROR_CELLS))
 
 
 @pytest.mark.parametrize(("sheet", "reference"), list(ERROR_CELLS), ids=[ref for _, ref in ERROR_CELLS])

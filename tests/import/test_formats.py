@@ -70,3 +70,28 @@ def test_converted_findings_equal(batches: dict[str, Batch], suffix: str) -> Non
 @pytest.mark.parametrize("suffix", FORMATS)
 def test_converted_text_id_kept(batches: dict[str, Batch], suffix: str) -> None:
     assert batches[suffix].applicants["证件号码"].str.len().tolist() == [18, 18]
+
+
+# 民族 of the applicant holds =NA(), as a failed lookup leaves it.
+ERROR_CELL = {("个人信息", "M2"): ("=NA()", "#N/A")}
+
+
+@pytest.fixture(scope="module")
+def error_copies(applicant: Any, write_error_workbook: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    source = write_error_workbook(applicant(), ERROR_CELL)
+    outdir = tmp_path_factory.mktemp("converted-errors")
+    return {"xlsx": source} | {suffix: convert(source, suffix, outdir) for suffix in FORMATS}
+
+
+@pytest.mark.parametrize("suffix", [
+    "xlsx",
+    pytest.param("xls", marks=pytest.mark.xfail(strict=True, reason=(
+        "python-calamine reads error cells of .xls as blank and the reader restores them from the "
+        "sheet XML of .xlsx only; .xls needs its BIFF records scanned"))),
+    pytest.param("ods", marks=pytest.mark.xfail(strict=True, reason=(
+        "python-calamine reads error cells of .ods as blank and the reader restores them from the "
+        "sheet XML of .xlsx only; .ods needs content.xml scanned"))),
+])
+def test_converted_error_cell_reported(error_copies: dict[str, Path], suffix: str) -> None:
+    batch = read_batch(error_copies[suffix])
+    assert batch.findings["规则"].tolist() == ["CELL_ERROR_VALUE"]
