@@ -2,8 +2,8 @@
 
 Workbooks are built from plain Python values, so each test shows the exact
 cells it feeds to the reader. Every string cell is stored as a text cell
-(number format ``@``), as an analyst who follows the template would type an
-ID number; dates, numbers and booleans keep their Excel cell types.
+(number format ``@``), the way the template asks analysts to type ID numbers.
+Dates, numbers and booleans keep their Excel cell types.
 """
 
 from __future__ import annotations

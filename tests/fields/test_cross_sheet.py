@@ -175,5 +175,5 @@ def test_run_schema_every_rule(coercion_batch: Batch) -> None:
 
 
 def test_typed_frame_has_no_guess(coercion_batch: Batch) -> None:
-    """The unreadable date is missing in the typed frame, so no rule sees a guessed value."""
+    """The unreadable date is missing in the typed frame, so no rule checks a guessed value."""
     assert pd.isna(coercion_batch.sheets["学历信息"].at[1, "毕业时间"])

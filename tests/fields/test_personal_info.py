@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from typing import Any
 
 import pytest
@@ -16,6 +15,7 @@ SHEET = "个人信息"
 LETTER = {"评价方式": "B", "申报层级": "D", "申报资格名称": "F", "证件类型": "G", "证件号码": "H", "性别": "J",
           "出生日期": "K", "民族": "M", "手机号码": "N", "政治面貌": "O"}
 BIRTH = dt.date(1997, 3, 15)
+FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 # The 56 nationalities by their GB/T 3304 names, and the two other entries.
 NATIONALITIES = [
@@ -46,7 +46,8 @@ def rules_at(batch: Batch, row: int) -> list[str]:
 def id_cases(case_batch: Any, make_id: Any) -> tuple[Batch, dict[str, int], dict[str, dict[str, Any]]]:
     valid = make_id(BIRTH, sequence=101)
     wrong_check = valid[:17] + ("1" if valid[17] == "0" else "0")
-    with_x = next(number for sequence in range(111, 999, 2)
+    spaced = make_id(BIRTH, sequence=121)
+    with_x = next(number for sequence in range(201, 999, 2)
                   if (number := make_id(BIRTH, sequence=sequence)).endswith("X"))
     cases: dict[str, dict[str, Any]] = {
         # Rejected.
@@ -64,10 +65,8 @@ def id_cases(case_batch: Any, make_id: Any) -> tuple[Batch, dict[str, int], dict
         "binhai-region": {"证件号码": make_id(BIRTH, region="120116", sequence=115)},
         "tanggu-region": {"证件号码": make_id(BIRTH, region="120107", sequence=117)},
         "woman": {"证件号码": make_id(BIRTH, sequence=118), "性别": "女"},
-        "full-width": {"证件号码": unicodedata.normalize("NFKC", make_id(BIRTH, sequence=119)).translate(
-            str.maketrans("0123456789", "０１２３４５６７８９"))},
-        "spaced": {"证件号码": " ".join([make_id(BIRTH, sequence=121)[:6], make_id(BIRTH, sequence=121)[6:14],
-                                       make_id(BIRTH, sequence=121)[14:]])},
+        "full-width": {"证件号码": make_id(BIRTH, sequence=119).translate(FULL_WIDTH_DIGITS)},
+        "spaced": {"证件号码": f"{spaced[:6]} {spaced[6:14]} {spaced[14:]}"},
         "passport": {"证件类型": "护照", "证件号码": "E12345678"},
         "type-alias": {"证件类型": "身份证"},
         "type-full-width-brackets": {"证件类型": "居民身份证（户口簿）"},

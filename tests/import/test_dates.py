@@ -39,7 +39,7 @@ REJECTED = [
     ("excel-boolean", True, "DATE_INVALID", "“TRUE”无法识别为日期"),
     ("time-of-day", dt.time(14, 30), "DATE_INVALID", "“14:30:00”无法识别为日期"),
 ]
-FIRST_CASE_ROW = 3  # row 2 holds the applicant's own education row
+FIRST_CASE_ROW = 3  # row 2 is the applicant's own education row
 
 
 def case_row(cases: list[tuple], case_id: str) -> int:

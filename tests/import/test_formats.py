@@ -72,7 +72,7 @@ def test_converted_text_id_kept(batches: dict[str, Batch], suffix: str) -> None:
     assert batches[suffix].applicants["证件号码"].str.len().tolist() == [18, 18]
 
 
-# 民族 of the applicant holds =NA(), as a failed lookup leaves it.
+# The applicant's 民族 cell contains =NA(), as a failed lookup leaves it.
 ERROR_CELL = {("个人信息", "M2"): ("=NA()", "#N/A")}
 
 
