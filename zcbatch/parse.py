@@ -62,8 +62,14 @@ def parse_sheet(raw: RawSheet | pd.DataFrame, sheet: str) -> tuple[pd.DataFrame,
 
 
 def _lost_digits(values: pd.Series, numeric: pd.Series) -> pd.Series:
-    """Mark IDs that Excel stored as numbers with more digits than a double keeps."""
-    return numeric & values.notna() & (values.str.len().fillna(0) > 15)
+    """Mark IDs that Excel stored as numbers with more digits than a double keeps.
+
+    Text in scientific notation (``1.20101199001011E+17``, as a CSV export or
+    a copy of such a cell gives) has lost the same digits.
+    """
+    long_number = numeric & values.notna() & (values.str.len().fillna(0) > 15)
+    scientific = values.str.fullmatch(r"\d(?:\.\d+)?E\+?\d+").fillna(False).astype(bool)
+    return long_number | scientific
 
 
 def id_keys(raw: pd.Series) -> pd.Series:

@@ -33,6 +33,20 @@ def test_numeric_id_lost_digits(applicant: Any, load_batch: Any, rule_findings: 
     assert "设为文本格式" in found.at[0, "说明"]
 
 
+@pytest.mark.parametrize("text", ["1.20101199703150E+17", "1.2010119970315e+17", "1.20101E+17"])
+def test_scientific_text_id_lost_digits(applicant: Any, load_batch: Any, rule_findings: Any, cell: Any,
+                                        text: str) -> None:
+    """A text cell with the number as Excel displays it has lost the same digits."""
+    person = applicant()
+    person["个人信息"][0]["证件号码"] = text
+    batch = load_batch(person)
+    found = rule_findings(batch, "ID_LOST_DIGITS")
+    assert len(found) == 1
+    assert cell(batch, found.iloc[0]) == "H2"
+    assert f"“{text}”" in found.at[0, "说明"]
+    assert rule_findings(batch, "ID_FORMAT").empty
+
+
 def test_numeric_id_never_repaired(applicant: Any, load_batch: Any) -> None:
     person = applicant()
     number = person["个人信息"][0]["证件号码"]
