@@ -201,7 +201,7 @@ def _add_font_table_entries(document: DocumentObject) -> None:
     part._blob = xml.replace("</w:fonts>", entries + "</w:fonts>").encode("utf-8")
 
 
-def save(document: DocumentObject, name: str) -> Path:
+def save(document: DocumentObject, name: str, outdir: Path) -> Path:
     """Save with fixed zip timestamps so a rebuild gives identical bytes."""
     buffer = io.BytesIO()
     document.save(buffer)
@@ -212,7 +212,7 @@ def save(document: DocumentObject, name: str) -> Path:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             target.writestr(info, source.read(item))
-    path = HERE / name
+    path = outdir / name
     path.write_bytes(output.getvalue())
     return path
 
@@ -484,7 +484,7 @@ NOTICE_COLUMNS = (
 NOTICE_TABLE_SIZE = XIAOWU
 
 
-def build_notice() -> Path:
+def build_notice(outdir: Path = HERE) -> Path:
     document = new_document("公示", margins_cm=(3.0, 2.8, 2.5, 2.5))
     body = {"size": SIHAO, "line": 25.0}
 
@@ -523,7 +523,7 @@ def build_notice() -> Path:
         align=WD_ALIGN_PARAGRAPH.RIGHT, keep_with_next=True, **body,
     )
     add_paragraph(document, "{{ 落款日期 }}（单位公章）", align=WD_ALIGN_PARAGRAPH.RIGHT, **body)
-    return save(document, "公示.docx")
+    return save(document, "公示.docx", outdir)
 
 
 # --------------------------------------------------------------------------
@@ -548,7 +548,7 @@ def _merge(table: Table, row: int, first: int, last: int) -> _Cell:
     return table.cell(row, first).merge(table.cell(row, last))
 
 
-def build_form() -> Path:
+def build_form(outdir: Path = HERE) -> Path:
     document = new_document("天津市专业技术职称自主聘任表", margins_cm=(2.5, 2.5, 2.5, 2.5))
 
     add_paragraph(document, "{{ 年度 }} 年度", size=SANHAO, align=WD_ALIGN_PARAGRAPH.CENTER, line=26)
@@ -640,7 +640,7 @@ def build_form() -> Path:
     set_row(row["work_content"], height_cm=FORM_CONTENT_CM, cant_split=False)
 
     add_end_paragraph(document)
-    return save(document, "自主聘任表.docx")
+    return save(document, "自主聘任表.docx", outdir)
 
 
 # --------------------------------------------------------------------------
@@ -663,7 +663,7 @@ COMMITTEE_COLUMNS = (
 )
 
 
-def build_committee_sheet() -> Path:
+def build_committee_sheet(outdir: Path = HERE) -> Path:
     document = new_document("推荐审核汇总表", margins_cm=(2.5, 2.5, 2.5, 2.5), landscape=True)
     body = {"size": SIHAO, "line": 24.0}
 
@@ -697,11 +697,16 @@ def build_committee_sheet() -> Path:
     tab_stops = signature.paragraph_format.tab_stops
     tab_stops.add_tab_stop(Cm(12.0))
     tab_stops.add_tab_stop(Cm(24.7), WD_TAB_ALIGNMENT.RIGHT)
-    return save(document, "推荐审核汇总表.docx")
+    return save(document, "推荐审核汇总表.docx", outdir)
+
+
+def build_all(outdir: Path = HERE) -> list[Path]:
+    """Write the three templates into ``outdir`` and return their paths."""
+    return [build_notice(outdir), build_form(outdir), build_committee_sheet(outdir)]
 
 
 def main() -> None:
-    for path in (build_notice(), build_form(), build_committee_sheet()):
+    for path in build_all():
         print(path)
 
 
