@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from zcbatch.batch import read_batch
@@ -157,3 +158,16 @@ def test_unknown_sheet_reported(applicant: Any, write_workbook: Any, rule_findin
     assert found.at[0, "级别"] == "提示"
     assert found.at[0, "工作表"] == "统计"
     assert "已忽略" in found.at[0, "说明"]
+
+
+def test_hidden_sheet_read_and_reported(applicant: Any, write_workbook: Any, rule_findings: Any) -> None:
+    path = write_workbook(applicant())
+    workbook = openpyxl.load_workbook(path)
+    workbook["考核情况"].sheet_state = "hidden"
+    workbook.save(path)
+    batch = read_batch(path)
+    found = rule_findings(batch, "SHEET_HIDDEN")
+    assert len(found) == 1
+    assert found.at[0, "级别"] == "提示"
+    assert found.at[0, "工作表"] == "考核情况"
+    assert len(batch.sheets["考核情况"]) == 1
