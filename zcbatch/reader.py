@@ -416,7 +416,9 @@ def _build_sheet(file: str, sheet_name: str, canonical: str, rows: list[list[obj
     frame[fd.SRC_FILE] = file
     frame[fd.SRC_SHEET] = sheet_name
 
-    content = [name for name in frame.columns if not name.startswith("_")]
+    # Rows with values only in extra columns, such as a 序号 column numbered
+    # down the whole sheet in advance, contain no applicant data.
+    content = [name for name in frame.columns if not name.startswith("_") and name not in extras]
     blank_row = _blank_rows(frame[content]) if content else pd.Series(True, index=frame.index)
     frame = frame[~blank_row].reset_index(drop=True)
     return RawSheet(canonical, file, sheet_name, frame, letters, header_row, extras), fd.concat(problems)

@@ -138,6 +138,15 @@ def test_whitespace_row_not_reported(gap_batch: Batch) -> None:
     assert gap_batch.findings.empty
 
 
+def test_numbered_empty_rows_skipped(applicant: Any, load_batch: Any) -> None:
+    """Rows with only a pre-filled 序号 carry no applicant and are skipped like blank rows."""
+    person = applicant()
+    person["个人信息"] = [{"序号": 1, **person["个人信息"][0]}, {"序号": 2}, {"序号": 3}]
+    batch = load_batch(person)
+    assert batch.applicants["序号"].tolist() == ["1"]
+    assert batch.findings["规则"].tolist() == ["HEADER_UNKNOWN"]
+
+
 # --- Whitespace and invisible characters -------------------------------------------
 
 
