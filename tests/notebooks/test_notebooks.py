@@ -35,6 +35,9 @@ POLICY_NOTEBOOK = NOTEBOOK_DIR / "02_政策与规则.ipynb"
 CELL_TIMEOUT = 600
 STATUS_LINE = re.compile(r"^  (数据错误|不符合条件|需补充材料|可聘任)：(\d+) 人$", re.M)
 
+# One xdist worker runs the whole module, so each notebook executes once.
+pytestmark = pytest.mark.xdist_group("notebooks")
+
 
 def execute_notebook(path: Path, workdir: Path) -> nbformat.NotebookNode:
     """Run every cell of a notebook in ``workdir`` and return it with its outputs."""
