@@ -150,7 +150,7 @@ def title_fields(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
                 series_blank, rule="APPOINTMENT_SERIES", column="聘任系列",
                 message=f"{tier}聘任{level}须按现聘任的{required_level}职务填写“聘任系列”，现为空或“无”。",
             ))
-            no_certificate = group[group["职称证书附件"].isna()]
+            no_certificate = group[is_none_value(group["职称证书附件"])]
             results.append(fd.frame(
                 no_certificate, rule="TITLE_CERTIFICATE", column="职称证书附件",
                 message=f"{tier}聘任{level}须上传{required_level}职称证书原件扫描件，“职称证书附件”为空。请补充扫描件并填写文件名。",
@@ -172,7 +172,7 @@ def tech_post_blank(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
 
 def evidence_material(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """Intermediate needs 业绩佐证材料; junior needs only the 工作能力 and 业绩成果 texts."""
-    failed = terms[_decidable(terms) & (terms["申报层级"] == "中级") & terms["业绩佐证材料"].isna()]
+    failed = terms[_decidable(terms) & (terms["申报层级"] == "中级") & is_none_value(terms["业绩佐证材料"])]
     return fd.frame(
         failed, rule="EVIDENCE_MATERIAL", column="业绩佐证材料",
         message="申报中级须提供业绩成果佐证材料，“业绩佐证材料”为空。请上传佐证材料并填写文件名。",
@@ -282,7 +282,7 @@ def ce_attachments(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.
     window_end = year + policy.continuing_education["window_end_offset"]
     required = required_years(terms[[KEY]], ce_required_counts(terms, policy), window_end)
     ce = batch.sheets["继续教育"].merge(required, on=[KEY, "年度"], how="inner")
-    failed = ce[(ce["继续教育网可查"] != True).fillna(True) & ce["附件"].isna()]  # noqa: E712 (nullable boolean)
+    failed = ce[(ce["继续教育网可查"] != True).fillna(True) & is_none_value(ce["附件"])]  # noqa: E712 (nullable boolean)
     return fd.frame(
         failed, rule="CE_ATTACHMENT", column="附件", name=None,
         message=failed["年度"].astype(str) + " 年度继续教育未经继续教育网校验，须在附件中提交带二维码的必修课学习记录（继续教育网学习结束后可下载）。",
@@ -347,7 +347,7 @@ def education_attachments(terms: pd.DataFrame, batch, policy: Policy) -> pd.Data
     education = batch.sheets["学历信息"]
     education = education[education[KEY].isin(known)]
     unconfirmed = (education["学信网可查"] != True).fillna(True)  # noqa: E712 (nullable boolean)
-    no_attachment = education["附件"].isna()
+    no_attachment = is_none_value(education["附件"])
     needs_certificate = education[unconfirmed & no_attachment]
 
     below_master = education["学历"].notna() & ~education["学历"].isin(("博士研究生", "硕士研究生"))
