@@ -23,6 +23,7 @@ def education_case(number: int, tier: str = "本科", **education) -> dict:
 CONFIRMED = education_case(1)
 UNCONFIRMED_WITH_CERTIFICATE = education_case(3, 学信网可查="否", 附件="毕业证书.pdf")
 UNCONFIRMED_WITHOUT = education_case(5, 学信网可查="否")
+UNCONFIRMED_NONE_TEXT = education_case(21, 学信网可查="否", 附件="无")
 NO_DEGREE_CERTIFICATE_ONLY = education_case(7, 学位="无", 学信网可查="否", 附件="毕业证书.pdf")
 NO_DEGREE_WITH_FORM = education_case(9, 学位="无", 学信网可查="否", 附件="学历证书电子注册备案表.pdf")
 NO_DEGREE_FORM_AMONG_FILES = education_case(11, 学位="其他", 学信网可查="否", 附件="毕业证书.pdf;备案表.pdf")
@@ -34,7 +35,7 @@ MASTER_WITHOUT_DEGREE = education_case(19, tier="硕士", 学位="无", 学信�
 CASES = [
     CONFIRMED, UNCONFIRMED_WITH_CERTIFICATE, UNCONFIRMED_WITHOUT, NO_DEGREE_CERTIFICATE_ONLY, NO_DEGREE_WITH_FORM,
     NO_DEGREE_FORM_AMONG_FILES, OTHER_DEGREE_CERTIFICATE_ONLY, JUNIOR_COLLEGE_NOTHING, NO_DEGREE_CONFIRMED,
-    MASTER_WITHOUT_DEGREE,
+    MASTER_WITHOUT_DEGREE, UNCONFIRMED_NONE_TEXT,
 ]
 CERTIFICATE_MESSAGE = "该学历未经学信网校验，须在附件中上传学历学位证书原件扫描件或加盖企业公章的复印件。"
 
@@ -58,6 +59,10 @@ def test_unconfirmed_with_certificate(result):
 
 def test_unconfirmed_without_attachment(result):
     assert messages(result, "EDU_ATTACHMENT", UNCONFIRMED_WITHOUT) == [CERTIFICATE_MESSAGE]
+
+
+def test_none_text_is_no_attachment(result):
+    assert messages(result, "EDU_ATTACHMENT", UNCONFIRMED_NONE_TEXT) == [CERTIFICATE_MESSAGE]
 
 
 def test_degree_holder_needs_no_form(result):

@@ -26,11 +26,12 @@ MASTER_SPECIALTY_BLANK = with_fields(applicant(21, level="中级", tier="硕士"
 MASTER_GRANT_BLANK = with_fields(applicant(23, level="中级", tier="硕士"), 职称授予时间=None)
 MASTER_APPOINTMENT_NONE = with_fields(applicant(25, level="中级", tier="硕士"), 聘任系列="无")
 MASTER_NO_CERTIFICATE = with_fields(applicant(27, level="中级", tier="硕士"), 职称证书附件=None)
+MASTER_CERTIFICATE_NONE = with_fields(applicant(29, level="中级", tier="硕士"), 职称证书附件="无")
 
 CASES = [
     JUNIOR_NONE, JUNIOR_BLANK, JUNIOR_SERIES, JUNIOR_APPOINTED, DOCTOR_NONE, DOCTOR_SERIES,
     MASTER_COMPLETE, MASTER_LEVEL_BLANK, MASTER_LEVEL_WRONG, MASTER_SERIES_NONE, MASTER_SPECIALTY_BLANK,
-    MASTER_GRANT_BLANK, MASTER_APPOINTMENT_NONE, MASTER_NO_CERTIFICATE,
+    MASTER_GRANT_BLANK, MASTER_APPOINTMENT_NONE, MASTER_NO_CERTIFICATE, MASTER_CERTIFICATE_NONE,
 ]
 TITLE_RULES = ("TITLE_FIELDS_NONE", "PREREQUISITE_TITLE", "APPOINTMENT_SERIES", "TITLE_CERTIFICATE")
 
@@ -105,6 +106,12 @@ def test_master_appointment_series_none(result):
 
 def test_master_no_certificate(result):
     assert messages(result, "TITLE_CERTIFICATE", MASTER_NO_CERTIFICATE) == [
+        "硕士聘任中级须上传助理级职称证书原件扫描件，“职称证书附件”为空。请补充扫描件并填写文件名。"
+    ]
+
+
+def test_certificate_none_text(result):
+    assert messages(result, "TITLE_CERTIFICATE", MASTER_CERTIFICATE_NONE) == [
         "硕士聘任中级须上传助理级职称证书原件扫描件，“职称证书附件”为空。请补充扫描件并填写文件名。"
     ]
 
