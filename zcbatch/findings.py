@@ -136,7 +136,8 @@ def finalize(findings: pd.DataFrame, names: pd.Series | None = None) -> pd.DataF
         .drop(columns=["_order", "_row_order"])
         .reset_index(drop=True)
     )
-    out[ROW] = out[ROW].astype(object).where(out[ROW].notna(), None)
+    rows = pd.to_numeric(out[ROW], errors="coerce").astype("Int64")
+    out[ROW] = rows.astype(object).where(rows.notna(), None)
     return out
 
 
