@@ -109,7 +109,7 @@ def form_contexts(result: EvaluationResult, approved: pd.DataFrame) -> list[dict
         education["所学专业"], education["学历"], education["学位"],
     ):
         education_rows.setdefault(key, []).append({
-            "类别": "工作前" if before is True else "工作后", "毕业时间": _cn_date(graduated), "毕业院校": _text(school),
+            "类别": "工作前" if _is_yes(before) else "工作后", "毕业时间": _cn_date(graduated), "毕业院校": _text(school),
             "所学专业": _text(major), "学历": _text(degree), "学位": _text(title),
         })
 
@@ -149,6 +149,11 @@ def form_contexts(result: EvaluationResult, approved: pd.DataFrame) -> list[dict
             "专业技术工作主要内容": "\n".join(work_text.get(key, [])),
         })
     return contexts
+
+
+def _is_yes(value: object) -> bool:
+    """Return True for a true 是/否 cell (a nullable boolean, so ``is True`` fails)."""
+    return value is not None and not pd.isna(value) and bool(value)
 
 
 def _hours(value: object) -> str:
