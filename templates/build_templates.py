@@ -112,15 +112,16 @@ def new_document(
     section.header_distance = Cm(1.5)
     section.footer_distance = Cm(2.0)
 
+    # Only dc: and dcterms: properties are set. docxcompose 2.2, which docxtpl
+    # imports, maps python-docx's "cp" prefix to the custom-properties
+    # namespace, so cp: properties (lastModifiedBy, revision, lastPrinted)
+    # written after that import would land in the wrong namespace.
     properties = document.core_properties
     properties.title = title
     properties.author = "zcbatch"
-    properties.last_modified_by = "zcbatch"
     properties.comments = ""
-    properties.revision = 1
     properties.created = FIXED_DATE
     properties.modified = FIXED_DATE
-    properties.last_printed = FIXED_DATE
     properties.language = "zh-CN"
     return document
 
