@@ -408,9 +408,9 @@ def _check_file_names(names: Sequence[str]) -> None:
     seen: set[str] = set()
     for name in names:
         if not name or Path(name).name != name or name in (".", "..") or "/" in name or "\\" in name:
-            raise ValueError(f"文件名无效：{name!r}。文件名不能包含路径。")
+            raise ValueError(f"文件名无效：“{name}”。文件名不能包含路径。")
         if not name.lower().endswith(".docx"):
-            raise ValueError(f"文件名无效：{name!r}。文件名应以 .docx 结尾。")
+            raise ValueError(f"文件名无效：“{name}”。文件名应以 .docx 结尾。")
         key = name.casefold()
         if key in seen:
             raise ValueError(f"文件名重复：{name}。")
@@ -505,6 +505,8 @@ class _Form:
                 self.document_xml = archive.read("word/document.xml")
         except (zipfile.BadZipFile, KeyError) as exc:
             raise FormMergeError(f"第 {number} 份自主聘任表不是有效的 Word 文档：{exc}") from exc
+        # Serialised w:sectPr of the body, set while merging.
+        self.page_setup: bytes | None = None
 
 
 def _start_on_new_page(body: etree._Element) -> None:
@@ -634,6 +636,11 @@ def _form_body_xml(
     section = body.find(f"{W}sectPr")
     if section is not None:
         body.remove(section)
+    page_setup = etree.tostring(section) if section is not None else b""
+    if first.page_setup is None:
+        first.page_setup = page_setup
+    elif page_setup != first.page_setup:
+        raise FormMergeError(f"第 {number} 份自主聘任表的页面设置与第 1 份不同，无法合并。所有表格必须由同一模板生成。")
     if number > 1:
         _start_on_new_page(body)
     counter.renumber(body)
