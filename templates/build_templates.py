@@ -469,14 +469,14 @@ def control_row(row, tag: str) -> None:
 # Column label, context key and width. Eight columns fit the 16 cm text
 # width of A4 portrait at 小五 (9 pt): an 18-character ID number is 3.17 cm
 # wide in Noto Serif CJK, a date such as 2026年11月16日 2.4 cm with
-# LibreOffice's CJK-Latin spacing, a four-character value 1.27 cm, each plus
-# 0.16 cm of cell margins. At 五号 the ID and date columns alone would need
-# 6.8 cm and four-character values would wrap.
+# LibreOffice's CJK-Latin spacing, a five-character value such as 硕士研究生
+# 1.59 cm, each plus 0.16 cm of cell margins. At 五号 the ID and date columns
+# alone would need 6.8 cm and four-character values would wrap.
 NOTICE_COLUMNS = (
     ("姓名", "姓名", 1.7),
     ("身份证号", "身份证号", 3.45),
-    ("学历", "学历", 1.7),
-    ("工作岗位", "工作岗位", 1.9),
+    ("学历", "学历", 1.8),
+    ("工作岗位", "工作岗位", 1.8),
     ("拟聘任\n专业", "拟聘任专业", 1.9),
     ("拟聘任\n级别", "拟聘任级别", 1.3),
     ("拟聘任时间", "拟聘任时间", 2.6),
