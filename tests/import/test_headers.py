@@ -126,14 +126,6 @@ def test_missing_required_column(applicant: Any, load_batch: Any, rule_findings:
     assert batch.sheets[sheet][column].isna().all()
 
 
-def test_missing_column_not_also_blank(applicant: Any, load_batch: Any) -> None:
-    """A missing column is one finding for the sheet, not one per applicant."""
-    person = applicant()
-    del person["个人信息"][0]["民族"]
-    batch = load_batch(person)
-    assert batch.findings["规则"].tolist() == ["HEADER_MISSING"]
-
-
 @pytest.mark.parametrize("sheet", ["个人信息", "学历信息", "继续教育"])
 def test_missing_key_column_raises(applicant: Any, write_workbook: Any, sheet: str) -> None:
     person = applicant()
