@@ -18,7 +18,7 @@ rendering; they stay visible in Word so the analyst can see the loops.
 Layout follows GB/T 9704-2012 (党政机关公文格式) where it fits a form: A4,
 titles in 方正小标宋简体, body in 仿宋, ruled tables. GB/T 9704 sets margins
 of 3.7 cm (top), 3.5 cm (bottom), 2.8 cm (left) and 2.6 cm (right) for a
-22-line page of 三号 text; these documents are mostly tables, so they use 2.5
+22-line page of 三号 text. These documents are mostly tables, so they use 2.5
 to 3.0 cm to fit a 10-row notice and one applicant's form on one page each. Word falls back through the font table (alternative name, GB2312
 charset, PANOSE) when a font is missing. LibreOffice, which zcbatch uses for
 PDF output, maps the same names to Noto CJK fonts through the replacement
@@ -130,7 +130,7 @@ def _drop_unused_parts(document: DocumentObject) -> None:
     """Remove parts of python-docx's default template that the templates never use.
 
     The thumbnail shows a blank page, stylesWithEffects.xml only serves Word
-    2010, and customXml holds a bibliography store. Dropping them keeps every
+    2010, and customXml contains a bibliography store. Dropping them keeps every
     rendered document small.
     """
     package_rels = document.part.package.rels
@@ -342,7 +342,7 @@ def new_table(
 ) -> Table:
     """Add a ruled table (single borders) with fixed column widths.
 
-    ``cell_margin_cm`` sets the left and right cell margins; Word's default
+    ``cell_margin_cm`` sets the left and right cell margins. Word's default
     is 0.19 cm.
     """
     table = document.add_table(rows=rows, cols=len(widths_cm))
@@ -467,11 +467,12 @@ def control_row(row, tag: str) -> None:
 # 公示
 
 # Column label, context key and width. Eight columns fit the 16 cm text
-# width of A4 portrait at 小五 (9 pt): an 18-character ID number is 3.17 cm
-# wide in Noto Serif CJK, a date such as 2026年11月16日 2.4 cm with
-# LibreOffice's CJK-Latin spacing, a five-character value such as 硕士研究生
-# 1.59 cm, each plus 0.16 cm of cell margins. At 五号 the ID and date columns
-# alone would need 6.8 cm and four-character values would wrap.
+# width of A4 portrait at 小五 (9 pt). In Noto Serif CJK an 18-character ID
+# number is 3.17 cm wide and a five-character value such as 硕士研究生
+# 1.59 cm. A date such as 2026年11月16日 is 2.4 cm with LibreOffice's
+# CJK-Latin spacing. Each needs 0.16 cm of cell margins besides. At 五号 the
+# ID and date columns alone would need 6.8 cm and four-character values
+# would wrap.
 NOTICE_COLUMNS = (
     ("姓名", "姓名", 1.7),
     ("身份证号", "身份证号", 3.45),
@@ -530,8 +531,8 @@ def build_notice(outdir: Path = HERE) -> Path:
 # --------------------------------------------------------------------------
 # 自主聘任表
 
-# Six grid columns; every row of reference template 2 lines up with them.
-# Column 1 holds a date such as 2019年6月30日: 2.87 cm at 五号 with
+# Six grid columns. Every row of the guide's template 2 lines up with them.
+# Column 1 contains dates such as 2019年6月30日, 2.87 cm wide at 五号 with
 # LibreOffice's CJK-Latin spacing, plus cell margins.
 FORM_WIDTHS = (2.2, 3.2, 3.3, 2.5, 2.6, 2.2)
 # With 0.12 cm cell margins a six-character label (从事专业技术, 2.22 cm at
@@ -539,8 +540,8 @@ FORM_WIDTHS = (2.2, 3.2, 3.3, 2.5, 2.6, 2.2)
 FORM_CELL_MARGIN_CM = 0.12
 FORM_ROW_CM = 0.95
 FORM_LINE = 15.0
-# Minimum height of the 专业技术工作主要内容 cell: with two education rows and
-# three years of continuing education the form still fits one page; about
+# Minimum height of the 专业技术工作主要内容 cell. With two education rows and
+# three years of continuing education the form still fits one page. About
 # 370 characters fit before the cell grows.
 FORM_CONTENT_CM = 7.0
 
@@ -583,7 +584,7 @@ def build_form(outdir: Path = HERE) -> Path:
     _merge(table, index["unit"], 4, 5)
     fill_row(row["unit"], ["工作单位", "{{ 工作单位 }}", "行政职务", "{{ 行政职务 }}"], **label)
 
-    # 学历情况: the 工作前 rows and the 工作后 rows; a group without rows
+    # 学历情况: the 工作前 rows and the 工作后 rows. A group without rows
     # shows one empty row, so the printed form always has both labels.
     fill_row(row["edu_head"], ["学历情况", "毕业时间", "毕业院校", "所学专业", "学历", "学位"], **label)
     education_cells = ["{{ 行.毕业时间 }}", "{{ 行.毕业院校 }}", "{{ 行.所学专业 }}", "{{ 行.学历 }}", "{{ 行.学位 }}"]

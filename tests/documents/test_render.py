@@ -207,7 +207,7 @@ def test_broken_template_tags(tmp_path):
     document.add_paragraph("{% for 行 in 人员 %}")
     path = tmp_path / "坏模板.docx"
     document.save(str(path))
-    with pytest.raises(documents.TemplateSyntaxProblem) as error:
+    with pytest.raises(documents.InvalidTemplateError) as error:
         documents.CompiledTemplate(path)
     assert str(error.value).startswith("模板 坏模板.docx 中的标记有误：")
 

@@ -72,3 +72,12 @@ def test_invalid_context_writes_nothing(form_context, tmp_path):
     with pytest.raises(documents.TemplateContextError):
         documents.render_forms(contexts, tmp_path, names)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_key_writes_nothing(form_context, tmp_path):
+    contexts, names = contexts_and_names(form_context, 2)
+    del contexts[1]["民族"]
+    with pytest.raises(documents.TemplateContextError) as error:
+        documents.render_forms(contexts, tmp_path / "forms", names)
+    assert str(error.value) == "第 2 份自主聘任表缺少字段：民族。"
+    assert not (tmp_path / "forms").exists()
