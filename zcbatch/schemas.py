@@ -227,7 +227,10 @@ def work_overlaps(frame: pd.DataFrame) -> pd.Series:
     periods = frame.loc[valid, ["证件号码", "开始日期", "结束日期"]].copy()
     periods["结束日期"] = periods["结束日期"].fillna(pd.Timestamp(_today()))
     periods = periods.sort_values(["证件号码", "开始日期"], kind="stable")
-    previous_end = periods.groupby("证件号码")["结束日期"].transform(lambda ends: ends.cummax().shift())
+    # The latest end among the person's earlier periods: a running maximum
+    # per person, shifted down one row within the person.
+    running_end = periods.groupby("证件号码")["结束日期"].cummax()
+    previous_end = running_end.groupby(periods["证件号码"]).shift()
     overlap = periods["开始日期"] < previous_end
     result[overlap.index] = overlap.fillna(False).astype(bool)
     return result
