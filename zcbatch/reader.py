@@ -27,6 +27,7 @@ import pandas as pd
 import python_calamine
 
 from zcbatch import findings as fd
+from zcbatch import normalize
 from zcbatch.errors import InputError
 from zcbatch.normalize import is_blank
 from zcbatch.resources import fields as field_definitions
@@ -154,7 +155,18 @@ def open_workbook(path: Path) -> python_calamine.CalamineWorkbook:
     if path.stat().st_size == 0:
         raise InputError(f"“{path.name}”是空文件（0 字节）。请确认文件已保存完整后重试。")
     try:
-        return python_calamine.CalamineWorkbook.from_path(str(path))
+        try:
+            return python_calamine.CalamineWorkbook.from_path(str(path))
+        except (python_calamine.CalamineError, python_calamine.ZipError, python_calamine.XmlError) as error:
+            if isinstance(error, python_calamine.PasswordError):
+                raise
+            # from_path picks the format by extension; WPS and web systems
+            # often save an .xls under an .xlsx name. from_filelike detects
+            # the format from the content instead.
+            with open(path, "rb") as stream:
+                workbook = python_calamine.CalamineWorkbook.from_filelike(stream)
+            log.info("“%s”的扩展名与内容不符，已按实际格式读取", path.name)
+            return workbook
     except python_calamine.PasswordError as error:
         raise InputError(f"“{path.name}”设有打开密码，无法读取。请在 Excel 中取消密码后另存，再重试。") from error
     except (python_calamine.CalamineError, python_calamine.ZipError, python_calamine.XmlError,
@@ -201,7 +213,7 @@ def read_workbook(path: Path) -> tuple[list[RawSheet], pd.DataFrame]:
     (unknown sheets and columns, duplicate headers, hidden sheets).
     """
     workbook = open_workbook(path)
-    errors_by_sheet = xlsx_error_cells(path)
+    scans = scan_xlsx(path)
     cat = catalogue()
     sheets: list[RawSheet] = []
     problems: list[pd.DataFrame] = []
@@ -243,12 +255,14 @@ def read_workbook(path: Path) -> tuple[list[RawSheet], pd.DataFrame]:
                     f"“{path.name}”的工作表“{sheet_name}”超过 {MAX_DATA_ROWS:,} 行，超出一次处理的上限。"
                     "请按部门拆分为多个工作簿放在同一文件夹中再处理。"
                 )
-            for (row_index, column_index_), value in errors_by_sheet.get(sheet_name, {}).items():
+            scan = scans.get(sheet_name, SheetScan())
+            for (row_index, column_index_), value in scan.errors.items():
                 if row_index < len(rows) and column_index_ < len(rows[row_index]):
                     rows[row_index][column_index_] = value
             raw_sheet, sheet_problems = _build_sheet(path.name, sheet_name, canonical, rows, merged or [])
             problems.append(sheet_problems)
             if raw_sheet is not None:
+                problems.append(_scan_findings(raw_sheet, scan))
                 sheets.append(raw_sheet)
     finally:
         workbook.close()
@@ -258,16 +272,43 @@ def read_workbook(path: Path) -> tuple[list[RawSheet], pd.DataFrame]:
 _CELL_TAG = re.compile(rb'<c\s([^>]*?)(?:/>|>(.*?)</c>)', re.S)
 _ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
+_FORMULA = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>([^<]*)</f>)")
+_HIDDEN_ROW = re.compile(rb'<row\s[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_HIDDEN_COLUMNS = re.compile(rb'<col\s[^>]*?\bhidden="(?:1|true)"[^>]*/?>')
+
+
+@dataclass
+class SheetScan:
+    """What python-calamine does not report about one .xlsx sheet (0-based positions)."""
+
+    # Error-value cells (#N/A, #DIV/0! …), which python-calamine reads as blank.
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Formula cells saved without a computed value, which read as blank; the
+    # value is the formula text ("" for a cell that shares another's formula).
+    unevaluated: dict[tuple[int, int], str] = field(default_factory=dict)
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
 
 
 def xlsx_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     """Return the error-value cells (``#N/A``, ``#DIV/0!`` …) of each sheet of an .xlsx.
 
-    python-calamine reads error cells as blank, which would hide a broken
-    formula as an empty cell; this scan of the sheet XML restores them. Keys
-    are sheet names, then 0-based (row, column). Other formats return ``{}``.
+    Keys are sheet names, then 0-based (row, column). Other formats return ``{}``.
     """
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+    return {name: scan.errors for name, scan in scan_xlsx(path).items() if scan.errors}
+
+
+def scan_xlsx(path: Path) -> dict[str, SheetScan]:
+    """Scan the sheet XML of an .xlsx (or .xlsm) for what python-calamine hides.
+
+    python-calamine reads an error cell and a formula saved without its
+    result as blank, so a broken formula would look like an empty cell. It
+    does not report hidden rows and columns either, so their data would be
+    read unnoticed. The file is recognised by its zip content, whatever its
+    extension.
+    Other formats and unreadable archives return ``{}``.
+    """
+    if not zipfile.is_zipfile(path):
         return {}
     try:
         with zipfile.ZipFile(path) as archive:
@@ -277,7 +318,7 @@ def xlsx_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
                 dict(_ATTRIBUTE.findall(match)).get(b"Id"): dict(_ATTRIBUTE.findall(match)).get(b"Target")
                 for match in re.findall(rb"<Relationship\s([^>]*)/?>", relations)
             }
-            result: dict[str, dict[tuple[int, int], str]] = {}
+            result: dict[str, SheetScan] = {}
             for match in re.findall(rb"<sheet\s([^>]*)/?>", workbook):
                 attributes = dict(_ATTRIBUTE.findall(match))
                 name = _xml_unescape(attributes.get(b"name", b"").decode("utf-8"))
@@ -287,23 +328,93 @@ def xlsx_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
                     continue
                 target_text = target.decode("utf-8")
                 member = target_text.lstrip("/") if target_text.startswith("/") else posixpath.normpath(posixpath.join("xl", target_text))
-                data = archive.read(member)
-                if b't="e"' not in data:
-                    continue
-                cells: dict[tuple[int, int], str] = {}
-                for cell in _CELL_TAG.finditer(data):
-                    cell_attributes = dict(_ATTRIBUTE.findall(cell.group(1)))
-                    if cell_attributes.get(b"t") != b"e" or not cell.group(2):
-                        continue
-                    value = _VALUE.search(cell.group(2))
-                    reference = cell_attributes.get(b"r", b"").decode("ascii")
-                    parts = re.fullmatch(r"([A-Z]+)(\d+)", reference)
-                    if value and parts:
-                        cells[(int(parts.group(2)) - 1, column_index(parts.group(1)))] = value.group(1).decode("utf-8")
-                result[name] = cells
+                result[name] = _scan_sheet(archive.read(member))
             return result
-    except (KeyError, zipfile.BadZipFile, OSError):
+    except (KeyError, zipfile.BadZipFile, OSError, UnicodeDecodeError):
         return {}
+
+
+def _scan_sheet(data: bytes) -> SheetScan:
+    scan = SheetScan()
+    for row in _HIDDEN_ROW.finditer(data):
+        number = dict(_ATTRIBUTE.findall(row.group(0))).get(b"r")
+        if number and number.isdigit():
+            scan.hidden_rows.add(int(number) - 1)
+    for columns in _HIDDEN_COLUMNS.finditer(data):
+        attributes = dict(_ATTRIBUTE.findall(columns.group(0)))
+        first, last = attributes.get(b"min", b""), attributes.get(b"max", b"")
+        if first.isdigit() and last.isdigit():
+            # A hidden range may run to column 16384; only the first columns can hold data.
+            scan.hidden_columns.update(range(int(first) - 1, min(int(last), int(first) + 1000)))
+    if b't="e"' not in data and b"<f" not in data:
+        return scan
+    for cell in _CELL_TAG.finditer(data):
+        content = cell.group(2)
+        if not content:
+            continue
+        cell_attributes = dict(_ATTRIBUTE.findall(cell.group(1)))
+        reference = cell_attributes.get(b"r", b"").decode("ascii")
+        parts = re.fullmatch(r"([A-Z]+)(\d+)", reference)
+        if not parts:
+            continue
+        position = (int(parts.group(2)) - 1, column_index(parts.group(1)))
+        value = _VALUE.search(content)
+        if cell_attributes.get(b"t") == b"e":
+            if value:
+                scan.errors[position] = value.group(1).decode("utf-8")
+            continue
+        formula = _FORMULA.search(content)
+        # A formula whose result is the empty text is saved as t="str" with
+        # an empty value; any other formula without a value was never computed.
+        if formula and not (value and value.group(1)) and cell_attributes.get(b"t") != b"str":
+            scan.unevaluated[position] = _xml_unescape((formula.group(1) or b"").decode("utf-8"))
+    return scan
+
+
+def _scan_findings(raw: RawSheet, scan: SheetScan) -> pd.DataFrame:
+    """Report the hidden rows and columns and the uncomputed formulas of a read sheet."""
+    problems: list[pd.DataFrame] = []
+    if raw.item_rows:
+        # 单位信息: values sit in column B, one item per row.
+        item_by_row = {row: name for name, row in raw.item_rows.items()}
+        for (row_index, column_position), formula in sorted(scan.unevaluated.items()):
+            if column_position == 1 and row_index + 1 in item_by_row:
+                problems.append(fd.batch_level(
+                    rule="CELL_FORMULA", file=raw.file, sheet=raw.sheet, row=row_index + 1, column="内容",
+                    message=_unevaluated_message(item_by_row[row_index + 1], formula),
+                ))
+        return fd.concat(problems)
+
+    name_by_letter = {letter: name for name, letter in raw.letters.items()}
+    rows = raw.frame.set_index(fd.SRC_ROW, drop=False)
+    key = normalize.clean_id(rows["证件号码"])[0].astype(object) if "证件号码" in rows else None
+    for (row_index, column_position), formula in sorted(scan.unevaluated.items()):
+        name = name_by_letter.get(column_letter(column_position))
+        if name is None or row_index + 1 not in rows.index:
+            continue
+        selected = rows.loc[[row_index + 1]]
+        problems.append(fd.frame(selected, rule="CELL_FORMULA", column=name, message=_unevaluated_message(name, formula),
+                                 key=key.loc[[row_index + 1]] if key is not None else None))
+    hidden = rows[rows[fd.SRC_ROW].isin([index + 1 for index in scan.hidden_rows])]
+    if not hidden.empty:
+        problems.append(fd.frame(
+            hidden, rule="SHEET_HIDDEN", column=None, key=key.loc[hidden.index] if key is not None else None,
+            message="第 " + hidden[fd.SRC_ROW].astype(str) + " 行是隐藏行，已照常读取。如该行数据不应申报，请删除该行而不是隐藏。",
+        ))
+    for position in sorted(scan.hidden_columns):
+        name = name_by_letter.get(column_letter(position))
+        if name is not None:
+            problems.append(fd.batch_level(
+                rule="SHEET_HIDDEN", file=raw.file, sheet=raw.sheet, row=raw.header_row, column=name,
+                message=f"“{name}”列（{column_letter(position)}列）是隐藏列，已照常读取。如该列数据不应申报，请删除该列而不是隐藏。",
+            ))
+    return fd.concat(problems)
+
+
+def _unevaluated_message(name: str, formula: str) -> str:
+    shown = f"“={formula}”" if formula else "（与相邻单元格共用的公式）"
+    return (f"“{name}”单元格是公式{shown}，但文件中没有保存计算结果（常见于由程序生成、未用 Excel 保存过的文件），"
+            "已按空值读取。请用 Excel 或 WPS 打开该文件并保存后重试，或直接填写数值。")
 
 
 def _xml_unescape(text: str) -> str:
@@ -411,6 +522,15 @@ def _build_sheet(file: str, sheet_name: str, canonical: str, rows: list[list[obj
         frame.columns = names
     else:
         frame = pd.DataFrame(columns=names, dtype=object)
+    for name in [name for name in frame.columns if name.startswith("_blank_")]:
+        filled = int((~(frame[name].eq("") | frame[name].isna())).sum())
+        if filled:
+            letter = column_letter(int(name.removeprefix("_blank_")))
+            problems.append(fd.batch_level(
+                rule="HEADER_UNKNOWN", file=file, sheet=sheet_name, row=header_row, column=f"（{letter}列）",
+                message=f"{letter}列有 {filled} 个单元格有内容，但第 {header_row} 行的列名为空，该列未读取。"
+                "如该列是申报数据，请填写列名。",
+            ))
     frame = frame[[name for name in names if not name.startswith("_blank_")]]
     frame[fd.SRC_ROW] = range(header_row + 1, header_row + 1 + len(frame))
     frame[fd.SRC_FILE] = file
