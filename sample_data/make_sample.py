@@ -802,9 +802,9 @@ def build_applicants(rng: random.Random) -> tuple[list[Applicant], list[tuple[Ce
 
     person("范磊", "男", d(1997, 4, 4), "120113", level="助理级", specialty="复合材料", tier="硕士",
            work_start=d(2022, 7, 4), status="需补充材料", rules=["EDU_ATTACHMENT"],
-           note="学信网可查 left empty on the master's row, which counts as not confirmed, and no attachment.",
+           note="学信网可查 typed 否 with a trailing full-width space on the master's row, and no attachment.",
            educations=[Education(d(2015, 9, 1), d(2019, 6, 30), "天津工业大学", "复合材料与工程", "大学本科", "学士"),
-                       Education(d(2019, 9, 1), d(2022, 6, 30), "哈尔滨工业大学", "材料工程", "硕士研究生", "硕士", xuexin=None)],
+                       Education(d(2019, 9, 1), d(2022, 6, 30), "哈尔滨工业大学", "材料工程", "硕士研究生", "硕士", xuexin="否　")],
            trainings_=trainings(2026, 2026), appraisals_=appraisals(2025, 2025), review=approved())
 
     person("贾晓东", "男", d(1997, 7, 31), "120108", level="助理级", specialty="耐火材料", tier="本科",

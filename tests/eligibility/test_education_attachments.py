@@ -31,11 +31,12 @@ OTHER_DEGREE_CERTIFICATE_ONLY = education_case(13, 学位="其他", 学信网可
 JUNIOR_COLLEGE_NOTHING = education_case(15, tier="大专", 学信网可查="否")
 NO_DEGREE_CONFIRMED = education_case(17, 学位="无", 学信网可查="是")
 MASTER_WITHOUT_DEGREE = education_case(19, tier="硕士", 学位="无", 学信网可查="否", 附件="毕业证书.pdf")
+BLANK_CONFIRMATION = education_case(23, 学位="无", 学信网可查=None)
 
 CASES = [
     CONFIRMED, UNCONFIRMED_WITH_CERTIFICATE, UNCONFIRMED_WITHOUT, NO_DEGREE_CERTIFICATE_ONLY, NO_DEGREE_WITH_FORM,
     NO_DEGREE_FORM_AMONG_FILES, OTHER_DEGREE_CERTIFICATE_ONLY, JUNIOR_COLLEGE_NOTHING, NO_DEGREE_CONFIRMED,
-    MASTER_WITHOUT_DEGREE, UNCONFIRMED_NONE_TEXT,
+    MASTER_WITHOUT_DEGREE, UNCONFIRMED_NONE_TEXT, BLANK_CONFIRMATION,
 ]
 CERTIFICATE_MESSAGE = "该学历未经学信网校验，须在附件中上传学历学位证书原件扫描件或加盖企业公章的复印件。"
 
@@ -116,3 +117,11 @@ def test_missing_attachment_needs_material(result):
 
 def test_confirmed_applicant_eligible(result):
     assert row_of(result, CONFIRMED)["状态"] == "可聘任"
+
+
+def test_blank_confirmation_needs_no_certificate(result):
+    assert messages(result, "EDU_ATTACHMENT", BLANK_CONFIRMATION) == []
+
+
+def test_blank_confirmation_needs_no_form(result):
+    assert messages(result, "EDU_REGISTRATION_FORM", BLANK_CONFIRMATION) == []

@@ -282,7 +282,9 @@ def ce_attachments(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.
     window_end = year + policy.continuing_education["window_end_offset"]
     required = required_years(terms[[KEY]], ce_required_counts(terms, policy), window_end)
     ce = batch.sheets["继续教育"].merge(required, on=[KEY, "年度"], how="inner")
-    failed = ce[(ce["继续教育网可查"] != True).fillna(True) & is_none_value(ce["附件"])]  # noqa: E712 (nullable boolean)
+    # Only a row marked 否 is unconfirmed; a blank cell means the analyst has
+    # not said, and the official system then runs its own check.
+    failed = ce[(ce["继续教育网可查"] == False).fillna(False) & is_none_value(ce["附件"])]  # noqa: E712 (nullable boolean)
     return fd.frame(
         failed, rule="CE_ATTACHMENT", column="附件", name=None,
         message=failed["年度"].astype(str) + " 年度继续教育未经继续教育网校验，须在附件中提交带二维码的必修课学习记录（继续教育网学习结束后可下载）。",
@@ -346,7 +348,8 @@ def education_attachments(terms: pd.DataFrame, batch, policy: Policy) -> pd.Data
     known = terms[KEY].dropna()
     education = batch.sheets["学历信息"]
     education = education[education[KEY].isin(known)]
-    unconfirmed = (education["学信网可查"] != True).fillna(True)  # noqa: E712 (nullable boolean)
+    # Only a row marked 否 is unconfirmed, as for continuing education.
+    unconfirmed = (education["学信网可查"] == False).fillna(False)  # noqa: E712 (nullable boolean)
     no_attachment = is_none_value(education["附件"])
     needs_certificate = education[unconfirmed & no_attachment]
 
