@@ -21,7 +21,7 @@ from pathlib import Path
 
 from zcbatch.attachments import check_attachments
 from zcbatch.batch import read_batch
-from zcbatch.errors import OutputError
+from zcbatch.errors import InputError, OutputError
 from zcbatch.evaluate import EvaluationResult, evaluate
 from zcbatch.report import REPORT_NAME, write_report
 from zcbatch.resources import data_dir, sample_workbook
@@ -79,6 +79,12 @@ def prepare_outdir(outdir: str | os.PathLike | None, *, force: bool = False) -> 
 def evaluate_inputs(inputs, *, policy=None, year=None, date=None, attachments=None) -> EvaluationResult:
     """Read, validate and evaluate the inputs; check attachments when a folder is given."""
     batch = read_batch(inputs)
+    if batch.applicants.empty:
+        names = "、".join(f"“{source.path.name}”" for source in batch.sources)
+        raise InputError(
+            f"{names}的“个人信息”表中没有申请人（只有表头或全是空行），没有可审核的内容。"
+            "请在表头下方逐行填写申请人，每人一行，然后重试。"
+        )
     if attachments:
         check_attachments(batch, attachments)
     return evaluate(batch, policy=policy, year=year, date=date)
