@@ -159,6 +159,8 @@ def _print_summary(output) -> None:
     for message in summary["批次级错误"][:5]:
         print(f"单位层面的错误：{message}")
     print(f"审核通过且可生成文件：{summary['审核通过且可生成文件']} 人")
+    for message in summary["文件生成受阻原因"]:
+        print(f"未生成公示和聘任表，因为：{message}")
     print(f"结果已写入：{output.outdir}")
 
 

@@ -46,6 +46,14 @@ APPLICANT_COLUMNS = [
 ]
 
 
+# Unit-level errors that make the committee's recommendation or the publicity
+# invalid; while one remains no document is generated.
+BLOCKING_UNIT_RULES = frozenset({
+    "COMMITTEE_MISSING", "ATTENDANCE_EXCEEDS", "VOTES_EXCEED", "VOTES_MAJORITY",
+    "PUBLICITY_MISSING", "PUBLICITY_ORDER", "PUBLICITY_WORKDAYS",
+})
+
+
 @dataclass
 class EvaluationResult:
     """The outcome of :func:`evaluate`.
@@ -70,9 +78,21 @@ class EvaluationResult:
         """Return the applicants whose documents are generated.
 
         These are approved by the unit (审核结果 通过) and 可聘任 or 需补充材料.
+        Nobody is listed while a unit-level error of the committee vote or
+        the publicity period remains (:data:`BLOCKING_UNIT_RULES`), because a
+        notice or form made then would not be valid.
         """
+        if self.blocking_errors:
+            return self.applicants.iloc[0:0]
         selected = (self.applicants["审核结果"] == "通过") & self.applicants["状态"].isin((STATUS_ELIGIBLE, STATUS_NEEDS_MATERIAL))
         return self.applicants[selected.fillna(False)]
+
+    @property
+    def blocking_errors(self) -> list[str]:
+        """Return the messages of unit-level errors that stop document generation."""
+        findings = self.findings
+        blocking = findings[findings[fd.RULE].isin(BLOCKING_UNIT_RULES) & (findings[fd.SEVERITY] == ERROR)]
+        return blocking[fd.MESSAGE].tolist()
 
 
 def resolve_dates(batch: Batch, year: int | None, date: dt.date | str | None) -> tuple[int, pd.Timestamp]:
@@ -193,6 +213,7 @@ def summarize(result: EvaluationResult) -> dict[str, Any]:
         "问题级别": {str(k): int(v) for k, v in findings[fd.SEVERITY].value_counts().items()},
         "规则": {str(k): int(v) for k, v in findings[fd.RULE].value_counts().items()},
         "审核通过且可生成文件": int(len(result.approved)),
+        "文件生成受阻原因": result.blocking_errors,
         "政策": result.policy.label,
         "申报年度": result.year,
         "申报日期": f"{result.date:%Y-%m-%d}",

@@ -59,13 +59,22 @@ def _unit_finding(batch, item: str, rule: str, message: str) -> pd.DataFrame:
 
 
 def decisions(batch) -> pd.DataFrame:
-    """不通过 needs a non-empty 审批意见."""
+    """不通过 needs a non-empty 审批意见; applicants without a decision are noted."""
     review = batch.sheets["单位审核"]
     failed = review[(review["审核结果"] == "不通过") & review["审批意见"].isna()]
-    return fd.frame(
+    results = [fd.frame(
         failed, rule="REVIEW_OPINION_MISSING", column="审批意见", name=None,
         message="审核结果为“不通过”，须填写审批意见，说明不通过的理由。",
-    )
+    )]
+    if not review.empty:
+        people = batch.applicants
+        decided = review.loc[review["审核结果"].notna(), KEY].dropna()
+        undecided = people[people[KEY].notna() & ~people[KEY].isin(decided)]
+        results.append(fd.frame(
+            undecided, rule="REVIEW_MISSING", column="证件号码",
+            message="单位审核表中没有该申请人的审核结果，暂不生成公示和聘任表。审核后请在单位审核表中填写“通过”或“不通过”。",
+        ))
+    return fd.concat(results)
 
 
 def committee(batch, policy: Policy) -> pd.DataFrame:
