@@ -84,6 +84,8 @@ def display(raw: pd.Series) -> pd.Series:
         if isinstance(value, bool):
             return "TRUE" if value else "FALSE"
         if isinstance(value, float):
+            if not np.isfinite(value):
+                return str(value)
             if value.is_integer() and abs(value) < 1e15:
                 return str(int(value))
             if abs(value) >= 1e15:
@@ -304,6 +306,9 @@ def parse_numbers(raw: pd.Series, *, integer: bool = False, suffixes: str = "学
     text = fold(to_text(raw))
     cleaned = text.str.replace(rf"\s*(?:{suffixes})$", "", regex=True).str.replace(",", "", regex=False)
     values = pd.to_numeric(cleaned, errors="coerce").astype("float64")
+    # to_numeric reads "inf", "Infinity" and "1e400" as infinite; no count or
+    # number of hours is infinite, so they are invalid like any other text.
+    values = values.where(np.isfinite(values))
     problem = _no_problem(raw.index)
     detail = _no_problem(raw.index)
     problem[text.notna() & values.isna()] = "NUMBER_INVALID"
