@@ -126,6 +126,9 @@ def _summary_sheet(workbook, writer: _Writer, result, charts: dict[str, Path]) -
     sheet = workbook.add_worksheet("汇总")
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, 6, 12)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
     sheet.write_string(0, 0, "职称自主聘任审核汇总", writer.title)
     summary = result.summary
     facts = [
@@ -180,8 +183,17 @@ def _summary_sheet(workbook, writer: _Writer, result, charts: dict[str, Path]) -
             image_row += 24
 
 
+# Row order of the summary tables: levels and tiers from lowest to highest.
+_SUMMARY_ORDER = {
+    "申报层级": ["员级", "助理级", "中级", "副高级", "正高级"],
+    "学历层次": ["中专及以下", "大专", "本科", "硕士", "博士"],
+}
+
+
 def _crosstab(sheet, writer: _Writer, row: int, title: str, applicants: pd.DataFrame, by: str) -> int:
     table = pd.crosstab(applicants[by].fillna("未确定"), applicants["状态"]).reindex(columns=list(STATUSES), fill_value=0)
+    known = [label for label in _SUMMARY_ORDER.get(by, []) if label in table.index]
+    table = table.reindex(known + sorted(label for label in table.index if label not in known))
     sheet.write_string(row, 0, title, writer.bold)
     row += 1
     sheet.write_string(row, 0, by, writer.header)
@@ -214,6 +226,9 @@ def _write_table(sheet, writer: _Writer, frame: pd.DataFrame, widths: dict[str, 
 
 def _applicant_sheet(workbook, writer: _Writer, applicants: pd.DataFrame) -> None:
     sheet = workbook.add_worksheet("人员明细")
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.repeat_rows(0)
     public = applicants[[column for column in applicants.columns if not column.startswith("_")]]
     widths = {"姓名": 10, "证件号码": 21, "工作单位": 20, "主要问题": 60, "状态": 11, "工作年限": 11, "文件": 18}
     _write_table(sheet, writer, public, widths)
@@ -225,6 +240,10 @@ def _applicant_sheet(workbook, writer: _Writer, applicants: pd.DataFrame) -> Non
 
 def _findings_sheet(workbook, writer: _Writer, findings: pd.DataFrame) -> None:
     sheet = workbook.add_worksheet("问题清单")
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
     public = fd.public(findings)
     public.insert(public.columns.get_loc(fd.RULE) + 1, "规则说明", public[fd.RULE].map(lambda code: RULES[code].title))
     widths = {fd.FILE: 18, fd.SHEET: 10, fd.ROW: 6, fd.COLUMN: 22, fd.NAME: 10, fd.ID: 21, fd.RULE: 26,
@@ -292,8 +311,6 @@ def _annotated_sheet(workbook, writer: _Writer, result, sheet_name: str, annotat
                 severity = ERROR if rank == 0 else WARNING
                 writer.cell(sheet, out_row, offset + column_index, value, writer.annotation[severity],
                             writer.annotation_dates[severity])
-                if not (isinstance(value, (pd.Timestamp, dt.date))):
-                    pass
                 sheet.write_comment(out_row, offset + column_index, safe_text(notes[(position, name)])[:30000],
                                     {"x_scale": 2.5, "y_scale": 2.0, "author": "zcbatch"})
             else:
