@@ -16,6 +16,7 @@ import datetime as dt
 import logging
 import os
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,12 +51,15 @@ def default_outdir(now: dt.datetime | None = None) -> Path:
     return Path(f"审核输出_{now:%Y%m%d_%H%M%S}")
 
 
-def prepare_outdir(outdir: str | os.PathLike | None, *, force: bool = False) -> Path:
+def prepare_outdir(outdir: str | os.PathLike | None, *, force: bool = False,
+                   inputs: Sequence[str | os.PathLike] = ()) -> Path:
     """Create the output folder, refusing to mix outputs into a used folder.
 
     Without ``force`` a folder that exists and is not empty is rejected.
     With ``force`` the outputs of an earlier zcbatch run in it are removed
-    first; other files in the folder are left alone.
+    first; other files in the folder are left alone. An input file that an
+    output would replace or remove (a workbook named 审核结果.xlsx in the
+    output folder) is never touched: the folder is rejected instead.
     """
     path = Path(outdir) if outdir else default_outdir()
     if path.exists() and not path.is_dir():
@@ -66,14 +70,35 @@ def prepare_outdir(outdir: str | os.PathLike | None, *, force: bool = False) -> 
                 f"输出文件夹“{path}”已存在且不为空。为避免新旧结果混在一起，请换一个文件夹，"
                 "或加上 --force 覆盖其中 zcbatch 生成的文件。"
             )
+        _reject_inputs_among_outputs(path, inputs)
         for name in OWN_OUTPUTS:
             target = path / name
             if target.is_dir():
                 shutil.rmtree(target)
             elif target.exists():
                 target.unlink()
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        if isinstance(error, (FileExistsError, NotADirectoryError)):
+            reason = "路径中的某一级是文件，不是文件夹"
+        elif isinstance(error, PermissionError):
+            reason = "没有写入权限"
+        else:
+            reason = f"系统错误 {error.errno}"
+        raise OutputError(f"无法创建输出文件夹“{path}”：{reason}。请换一个输出文件夹。") from error
     return path
+
+
+def _reject_inputs_among_outputs(folder: Path, inputs: Sequence[str | os.PathLike]) -> None:
+    owned = [(folder / name).resolve() for name in OWN_OUTPUTS]
+    for item in inputs:
+        source = Path(item).resolve()
+        if any(source == target or target in source.parents for target in owned):
+            raise OutputError(
+                f"输入文件“{source.name}”位于输出文件夹“{folder}”中，写入结果会覆盖或删除它。"
+                "请换一个输出文件夹，或把输入文件移到别处。"
+            )
 
 
 def evaluate_inputs(inputs, *, policy=None, year=None, date=None, attachments=None) -> EvaluationResult:
@@ -94,7 +119,7 @@ def check(inputs, outdir, *, policy=None, year=None, date=None, attachments=None
           charts: bool = True) -> RunOutput:
     """Write 审核结果.xlsx (and the charts) for a batch."""
     result = evaluate_inputs(inputs, policy=policy, year=year, date=date, attachments=attachments)
-    target = prepare_outdir(outdir, force=force)
+    target = prepare_outdir(outdir, force=force, inputs=[source.path for source in result.batch.sources])
     chart_paths = write_charts(result, target / CHART_DIR) if charts else {}
     report = write_report(result, target / REPORT_NAME, charts=chart_paths)
     return RunOutput(result, target, [report, *chart_paths.values()])
