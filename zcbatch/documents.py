@@ -15,6 +15,8 @@ with Chinese context keys, for example ``{{ 姓名 }}`` and
 - Template syntax inside a value (``{{ x }}``) appears literally, because the
   rendered output is never parsed as a template again.
 - A newline becomes a line break (``<w:br/>``) and a tab a tab stop.
+  Carriage returns, vertical tabs, form feeds and U+2028/U+2029 end a line
+  too.
 - Characters that XML 1.0 forbids, and the C1 controls, become U+FFFD, so
   the document always opens.
 

@@ -236,3 +236,28 @@ def test_compiled_template_variables():
 )
 def test_format_date_cn(value, expected):
     assert documents.format_date_cn(value) == expected
+
+
+def test_footer_tags_rendered(form_context, tmp_path):
+    import docx
+
+    document = docx.Document(str(documents.load_template(documents.FORM_TEMPLATE).path))
+    document.sections[0].footer.paragraphs[0].text = "申报人：{{ 姓名 }}"
+    path = tmp_path / "带页脚.docx"
+    document.save(str(path))
+    form_context["姓名"] = "<张三>"
+    rendered = open_docx(documents.CompiledTemplate(path).render(form_context))
+    assert rendered.sections[0].footer.paragraphs[0].text == "申报人：<张三>"
+    assert cell_texts(rendered.tables[0])[0][1] == "<张三>"
+
+
+def test_footer_key_is_required(form_context, tmp_path):
+    import docx
+
+    document = docx.Document(str(documents.load_template(documents.FORM_TEMPLATE).path))
+    document.sections[0].footer.paragraphs[0].text = "{{ 页脚备注 }}"
+    path = tmp_path / "带页脚.docx"
+    document.save(str(path))
+    with pytest.raises(documents.TemplateContextError) as error:
+        documents.CompiledTemplate(path).render(form_context)
+    assert str(error.value) == "模板 带页脚.docx 缺少字段：页脚备注。"
