@@ -88,9 +88,9 @@ def test_batch_parallel_matches_sequential(form_context, tmp_path, monkeypatch):
     monkeypatch.setattr(documents, "PARALLEL_THRESHOLD", 2)
     parallel = documents.render_forms(contexts, tmp_path / "parallel", names, workers=2)
     assert [path.name for path in parallel] == names
-    for one, other in zip(sequential, parallel):
-        assert sha256(one.read_bytes()) == sha256(other.read_bytes()), one.name
+    for sequential_path, parallel_path in zip(sequential, parallel):
+        assert sha256(sequential_path.read_bytes()) == sha256(parallel_path.read_bytes()), sequential_path.name
 
 
-def test_build_script_path_is_in_templates():
+def test_default_template_folder():
     assert Path(documents.load_template(documents.NOTICE_TEMPLATE).path).parent == data_dir("templates").resolve()

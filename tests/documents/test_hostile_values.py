@@ -69,7 +69,7 @@ def test_line_break_keeps_run_formatting(form_context):
     assert '<w:t xml:space="preserve">甲</w:t><w:br/><w:t xml:space="preserve">乙</w:t>' in run.group(0)
 
 
-def test_tab_becomes_tab(form_context):
+def test_tab_kept(form_context):
     form_context["专业技术工作主要内容"] = "甲\t乙"
     assert form_cells(form_context)[-1][1] == "甲\t乙"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import docx
 import pytest
 from document_helpers import NOTICE_PEOPLE, WORK_CONTENT, body_paragraphs, cell_texts, open_docx
 
@@ -200,8 +201,6 @@ def test_unknown_education_group(form_context):
 
 
 def test_broken_template_tags(tmp_path):
-    import docx
-
     document = docx.Document()
     document.add_paragraph("{{ 姓名 ")
     document.add_paragraph("{% for 行 in 人员 %}")
@@ -239,8 +238,6 @@ def test_format_date_cn(value, expected):
 
 
 def test_footer_tags_rendered(form_context, tmp_path):
-    import docx
-
     document = docx.Document(str(documents.load_template(documents.FORM_TEMPLATE).path))
     document.sections[0].footer.paragraphs[0].text = "申报人：{{ 姓名 }}"
     path = tmp_path / "带页脚.docx"
@@ -252,8 +249,6 @@ def test_footer_tags_rendered(form_context, tmp_path):
 
 
 def test_footer_key_is_required(form_context, tmp_path):
-    import docx
-
     document = docx.Document(str(documents.load_template(documents.FORM_TEMPLATE).path))
     document.sections[0].footer.paragraphs[0].text = "{{ 页脚备注 }}"
     path = tmp_path / "带页脚.docx"
