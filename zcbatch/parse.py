@@ -10,6 +10,7 @@ rules never see a guess.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from zcbatch import findings as fd
@@ -97,7 +98,81 @@ def _empty_column(kind: str, index: pd.Index) -> pd.Series:
 
 
 def parse_column(raw: pd.Series, definition: dict, context: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
-    """Parse one column; ``context`` holds provenance and 证件号码 for findings."""
+    """Parse one column; ``context`` holds provenance and 证件号码 for findings.
+
+    A cell's typed value and findings depend only on its own value, so each
+    distinct value is parsed once and the results are spread back over the
+    cells that hold it: a column of dates, enumerations or hours has far
+    fewer distinct values than cells.
+    """
+    codes, distinct = _distinct_cells(raw)
+    if codes is None:
+        return _parse_cells(raw, definition, context)
+    distinct_context = pd.DataFrame({
+        fd.SRC_FILE: "", fd.SRC_SHEET: "", fd.SRC_ROW: np.arange(len(distinct)), "证件号码": None,
+    })
+    values, problems = _parse_cells(pd.Series(distinct, dtype=object), definition, distinct_context)
+    values = values.take(codes).set_axis(raw.index)
+    return values, _spread_findings(problems, codes, len(distinct), context)
+
+
+# Parse each distinct value once only when it saves at least this share of cells.
+_DISTINCT_SHARE = 0.8
+
+
+def _distinct_cells(raw: pd.Series) -> tuple[np.ndarray | None, np.ndarray]:
+    """Return the code of each cell's value and the distinct values, or ``None`` codes.
+
+    Python counts ``True == 1 == 1.0``, so a column where a boolean cell and a
+    number 0 or 1 would share a code is parsed cell by cell: they display
+    differently. Blank cells (``None``, ``NaN``, ``""``) share codes freely,
+    because every parser treats them alike.
+    """
+    cells = raw.to_numpy(dtype=object)
+    if len(cells) < 2:
+        return None, cells
+    codes, distinct = pd.factorize(cells, use_na_sentinel=False)
+    if len(distinct) > _DISTINCT_SHARE * len(cells):
+        return None, cells
+    ambiguous = [code for code, value in enumerate(distinct)
+                 if type(value) is bool or (isinstance(value, (int, float)) and value in (0, 1))]
+    if ambiguous:
+        kinds = {type(value) for value in cells[np.isin(codes, ambiguous)]}
+        if bool in kinds and len(kinds) > 1:
+            return None, cells
+    return codes, distinct
+
+
+def _spread_findings(problems: pd.DataFrame, codes: np.ndarray, count: int, context: pd.DataFrame) -> pd.DataFrame:
+    """Turn findings about distinct values (``行号`` = value code) into findings about cells.
+
+    The result has the order a cell-by-cell parse gives: rule by rule, in the
+    order the rules first occur, and by row within a rule.
+    """
+    if problems.empty:
+        return problems
+    value_codes = problems[fd.ROW].to_numpy(dtype=np.int64)
+    cells_per_code = np.bincount(codes, minlength=count)
+    cells_by_code = np.argsort(codes, kind="stable")
+    first_cell = np.concatenate(([0], np.cumsum(cells_per_code)[:-1]))
+    repeats = cells_per_code[value_codes]
+    finding = np.repeat(np.arange(len(problems)), repeats)
+    offset = np.arange(len(finding)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
+    cell = cells_by_code[np.repeat(first_cell[value_codes], repeats) + offset]
+    rule_rank = pd.factorize(problems[fd.RULE])[0][finding]
+    order = np.lexsort((cell, rule_rank))
+    finding, cell = finding[order], cell[order]
+
+    spread = problems.iloc[finding].reset_index(drop=True)
+    rows = context.iloc[cell]
+    for column, source in ((fd.FILE, fd.SRC_FILE), (fd.SHEET, fd.SRC_SHEET), (fd.ROW, fd.SRC_ROW), (fd.KEY, "证件号码")):
+        values = rows[source].to_numpy(dtype=object) if source in rows else None
+        spread[column] = pd.Series(values, index=spread.index, dtype=object)
+    return spread
+
+
+def _parse_cells(raw: pd.Series, definition: dict, context: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+    """Parse the cells of one column, each on its own (see :func:`parse_column`)."""
     name = definition["name"]
     kind = definition["type"]
     problems: list[pd.DataFrame] = []
