@@ -19,7 +19,7 @@ import pandas as pd
 from zcbatch import findings as fd
 from zcbatch import parse, schemas
 from zcbatch.errors import InputError
-from zcbatch.reader import RawSheet, SourceFile, catalogue, expand_paths, read_workbook, sha256_of
+from zcbatch.reader import RawSheet, SourceFile, catalogue, expand_paths, file_labels, read_workbook, sha256_of
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +73,10 @@ def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
     sources: list[SourceFile] = []
     letters: dict[tuple[str, str], dict[str, str]] = {}
 
+    labels = file_labels(files)
     for path in files:
-        log.info("读取 %s", path.name)
-        sheets, layout_problems = read_workbook(path)
+        log.info("读取 %s", labels[path])
+        sheets, layout_problems = read_workbook(path, labels[path])
         problems.append(layout_problems)
         sources.append(SourceFile(path=path, sha256=sha256_of(path), sheets=[sheet.sheet for sheet in sheets]))
         for sheet in sheets:
@@ -83,8 +84,8 @@ def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
             letters[(sheet.file, sheet.sheet)] = sheet.letters
         if not sheets:
             problems.append(fd.batch_level(
-                rule="SHEET_UNKNOWN", file=path.name,
-                message=f"“{path.name}”中没有可识别的申报信息工作表，已跳过。请确认工作表名称与模板一致。",
+                rule="SHEET_UNKNOWN", file=labels[path],
+                message=f"“{labels[path]}”中没有可识别的申报信息工作表，已跳过。请确认工作表名称与模板一致。",
             ))
 
     _require_sheets(raw_by_sheet, files)

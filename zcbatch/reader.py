@@ -206,12 +206,34 @@ def catalogue() -> _Catalogue:
     return _catalogue
 
 
-def read_workbook(path: Path) -> tuple[list[RawSheet], pd.DataFrame]:
+def file_labels(files: list[Path]) -> dict[Path, str]:
+    """Name each file by its file name, adding parent folders where names repeat.
+
+    Findings point at a file by this label, so two workbooks both called
+    申报信息.xlsx in different folders must not share one.
+
+    >>> file_labels([Path("一部/申报信息.xlsx"), Path("二部/申报信息.xlsx"), Path("x/汇总.xlsx")])[Path("二部/申报信息.xlsx")]
+    '二部/申报信息.xlsx'
+    """
+    resolved = {path: path.resolve().parts for path in files}
+    labels: dict[Path, str] = {}
+    for path, parts in resolved.items():
+        depth = 1
+        while depth < len(parts) and sum(other[-depth:] == parts[-depth:] for other in resolved.values()) > 1:
+            depth += 1
+        labels[path] = "/".join(parts[-depth:])
+    return labels
+
+
+def read_workbook(path: Path, label: str | None = None) -> tuple[list[RawSheet], pd.DataFrame]:
     """Read every recognised sheet of one workbook.
 
-    Returns the raw sheets and the findings about the workbook's layout
-    (unknown sheets and columns, duplicate headers, hidden sheets).
+    ``label`` names the file in findings and messages (default: the file
+    name; see :func:`file_labels`). Returns the raw sheets and the findings
+    about the workbook's layout (unknown sheets and columns, duplicate
+    headers, hidden sheets).
     """
+    label = label or path.name
     workbook = open_workbook(path)
     scans = scan_xlsx(path)
     cat = catalogue()
@@ -225,13 +247,13 @@ def read_workbook(path: Path) -> tuple[list[RawSheet], pd.DataFrame]:
             if canonical is None:
                 if not sheet_name.startswith("_") and sheet_name != "填写说明":
                     problems.append(fd.batch_level(
-                        rule="SHEET_UNKNOWN", file=path.name, sheet=sheet_name,
+                        rule="SHEET_UNKNOWN", file=label, sheet=sheet_name,
                         message=f"工作表“{sheet_name}”不是申报信息表的组成部分，已忽略。如其中有申报数据，请按模板的工作表名称重命名。",
                     ))
                 continue
             if canonical in seen:
                 problems.append(fd.batch_level(
-                    rule="SHEET_UNKNOWN", file=path.name, sheet=sheet_name,
+                    rule="SHEET_UNKNOWN", file=label, sheet=sheet_name,
                     message=f"工作簿中已有“{canonical}”工作表，“{sheet_name}”已忽略。请把两张表的数据合并到一张表中。",
                 ))
                 continue
@@ -239,7 +261,7 @@ def read_workbook(path: Path) -> tuple[list[RawSheet], pd.DataFrame]:
             meta = metadata.get(sheet_name)
             if meta is not None and str(meta.visible).split(".")[-1] != "Visible":
                 problems.append(fd.batch_level(
-                    rule="SHEET_HIDDEN", file=path.name, sheet=sheet_name,
+                    rule="SHEET_HIDDEN", file=label, sheet=sheet_name,
                     message=f"工作表“{sheet_name}”是隐藏的，已照常读取。如其中数据不应申报，请删除而不是隐藏。",
                 ))
             try:
@@ -248,18 +270,18 @@ def read_workbook(path: Path) -> tuple[list[RawSheet], pd.DataFrame]:
                 merged = sheet.merged_cell_ranges
             except (python_calamine.CalamineError, ValueError) as error:
                 raise InputError(
-                    f"“{path.name}”的工作表“{sheet_name}”无法读取（{error}）。请用 Excel 打开后另存为 .xlsx，再重试。"
+                    f"“{label}”的工作表“{sheet_name}”无法读取（{error}）。请用 Excel 打开后另存为 .xlsx，再重试。"
                 ) from error
             if len(rows) > MAX_DATA_ROWS + HEADER_SEARCH_ROWS:
                 raise InputError(
-                    f"“{path.name}”的工作表“{sheet_name}”超过 {MAX_DATA_ROWS:,} 行，超出一次处理的上限。"
+                    f"“{label}”的工作表“{sheet_name}”超过 {MAX_DATA_ROWS:,} 行，超出一次处理的上限。"
                     "请按部门拆分为多个工作簿放在同一文件夹中再处理。"
                 )
             scan = scans.get(sheet_name, SheetScan())
             for (row_index, column_index_), value in scan.errors.items():
                 if row_index < len(rows) and column_index_ < len(rows[row_index]):
                     rows[row_index][column_index_] = value
-            raw_sheet, sheet_problems = _build_sheet(path.name, sheet_name, canonical, rows, merged or [])
+            raw_sheet, sheet_problems = _build_sheet(label, sheet_name, canonical, rows, merged or [])
             problems.append(sheet_problems)
             if raw_sheet is not None:
                 problems.append(_scan_findings(raw_sheet, scan))
