@@ -6,11 +6,10 @@ beside the column they constrain. Cross-column rules are dataframe checks and
 :data:`CHECK_COLUMN` names the column their findings point at.
 
 :func:`run_schema` runs every check of a model on the non-missing values of
-its column, independently of the other checks. pandera's own lazy validation
-reports a column's failures but skips the remaining checks of a column once
-its values could not be coerced, and drops missing values before each check;
-running each check on its own guarantees that a cell failing two rules gets
-two findings.
+its column, independently of the other checks, so a cell failing two rules
+gets two findings. pandera's own lazy validation (0.35) loses rows when a
+column cannot be coerced: with ``coerce=True`` one unreadable date makes every
+check of that column fail as a whole-column error that names no row.
 
 The rules for ID numbers follow GB 11643-1999 (citizen identification
 number: 6-digit region code, 8-digit birth date, 3-digit sequence whose last
