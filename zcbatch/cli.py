@@ -195,6 +195,23 @@ def _run_command(args) -> int:
     return EXIT_OK
 
 
+# Runs of 15 to 18 digits (an ID number, possibly ending in X) and 11-digit
+# mobile numbers. Exception messages can quote cell values, so the error log
+# masks both the way findings mask an ID.
+_ID_NUMBER = re.compile(r"(?<![0-9])([0-9]{6})([0-9]{5,8})([0-9]{3}[0-9Xx])(?![0-9])")
+_MOBILE_NUMBER = re.compile(r"(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])")
+
+
+def mask_personal_numbers(text: str) -> str:
+    """Mask ID numbers (first 6 and last 4 kept) and mobile numbers (first 3 and last 4 kept).
+
+    >>> mask_personal_numbers("值 120101199703150014 与 13800001234")
+    '值 120101********0014 与 138****1234'
+    """
+    text = _ID_NUMBER.sub(lambda match: match.group(1) + "*" * len(match.group(2)) + match.group(3), text)
+    return _MOBILE_NUMBER.sub(r"\1****\2", text)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit code."""
     parser = build_parser()
@@ -216,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
     except Exception:  # noqa: BLE001 - the last guard: a short message instead of a traceback
         log_path = Path(tempfile.gettempdir()) / "zcbatch-错误日志.log"
-        log_path.write_text(traceback.format_exc(), encoding="utf-8")
+        log_path.write_text(mask_personal_numbers(traceback.format_exc()), encoding="utf-8")
         print(f"zcbatch：程序内部错误，处理未完成。详细信息已写入 {log_path}，请把该文件发给技术支持。", file=sys.stderr)
         return EXIT_INTERNAL
 
