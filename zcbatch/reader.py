@@ -358,6 +358,10 @@ def scan_xlsx(path: Path) -> dict[str, SheetScan]:
 
 def _scan_sheet(data: bytes) -> SheetScan:
     scan = SheetScan()
+    # Searching for the attribute first skips the regular expressions, which
+    # visit every row tag, in the usual sheet without hidden rows or columns.
+    if b'hidden="' not in data:
+        return _scan_cells(data, scan)
     for row in _HIDDEN_ROW.finditer(data):
         number = dict(_ATTRIBUTE.findall(row.group(0))).get(b"r")
         if number and number.isdigit():
@@ -368,6 +372,11 @@ def _scan_sheet(data: bytes) -> SheetScan:
         if first.isdigit() and last.isdigit():
             # A hidden range may run to column 16384; only the first columns can hold data.
             scan.hidden_columns.update(range(int(first) - 1, min(int(last), int(first) + 1000)))
+    return _scan_cells(data, scan)
+
+
+def _scan_cells(data: bytes, scan: SheetScan) -> SheetScan:
+    """Add the error-value cells and the formulas saved without a value to ``scan``."""
     if b't="e"' not in data and b"<f" not in data:
         return scan
     for cell in _CELL_TAG.finditer(data):
@@ -408,6 +417,8 @@ def _scan_findings(raw: RawSheet, scan: SheetScan) -> pd.DataFrame:
         return fd.concat(problems)
 
     name_by_letter = {letter: name for name, letter in raw.letters.items()}
+    if not scan.unevaluated and not scan.hidden_rows and not scan.hidden_columns:
+        return fd.empty()
     rows = raw.frame.set_index(fd.SRC_ROW, drop=False)
     key = normalize.clean_id(rows["证件号码"])[0].astype(object) if "证件号码" in rows else None
     for (row_index, column_position), formula in sorted(scan.unevaluated.items()):
