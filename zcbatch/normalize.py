@@ -49,6 +49,10 @@ _EXCEL_EPOCH_AFTER_LEAP = pd.Timestamp("1899-12-30")
 _FAKE_LEAP_SERIAL = 60
 _MAX_SERIAL = 2958465  # 9999-12-31
 EARLIEST_DATE = pd.Timestamp("1900-01-01")
+# pandas stores dates as nanoseconds, which end in 2262, so later dates
+# cannot be held at all; none of the batch's dates can lie after 2100.
+LATEST_DATE = pd.Timestamp("2100-12-31")
+_LATEST_SERIAL = 73415  # 2100-12-31
 
 
 @dataclass
@@ -170,8 +174,12 @@ def parse_dates(raw: pd.Series) -> Parsed:
     is_datetime = types.isin([dt.datetime, pd.Timestamp])
     is_date = types.eq(dt.date)
     native = is_datetime | is_date
+    too_late = pd.Series(False, index=index)
     if native.any():
-        result[native] = pd.to_datetime(raw[native].map(lambda value: dt.datetime(value.year, value.month, value.day)))
+        too_late[native] = raw[native].map(lambda value: value.year > LATEST_DATE.year).astype(bool)
+        convert = native & ~too_late
+        if convert.any():
+            result[convert] = pd.to_datetime(raw[convert].map(lambda value: dt.datetime(value.year, value.month, value.day)))
 
     is_number = types.isin([float, int, np.float64, np.int64])
     if is_number.any():
@@ -181,9 +189,10 @@ def parse_dates(raw: pd.Series) -> Parsed:
     is_text = types.eq(str)
     if is_text.any():
         text = fold(to_text(raw[is_text]))
-        parsed, text_problem = _from_text(text)
+        parsed, text_problem, text_late = _from_text(text)
         result[is_text] = parsed
         problem[is_text] = text_problem
+        too_late[is_text] = text_late
 
     # Booleans, times of day and anything else without a date in it.
     other = raw.notna() & ~(native | is_number | is_text)
@@ -193,6 +202,8 @@ def parse_dates(raw: pd.Series) -> Parsed:
     result[too_early] = pd.NaT
     problem[too_early] = "DATE_INVALID"
     detail[too_early] = "早于1900年"
+    problem[too_late] = "DATE_INVALID"
+    detail[too_late] = "晚于2100年"
     return Parsed(result, problem, detail)
 
 
@@ -209,7 +220,7 @@ def _from_serial(serial: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
         as_text = whole[yyyymmdd].astype("int64").astype(str)
         result[yyyymmdd] = pd.to_datetime(as_text, format="%Y%m%d", errors="coerce")
 
-    in_range = (whole >= 1) & (whole <= _MAX_SERIAL) & ~yyyymmdd
+    in_range = (whole >= 1) & (whole <= _LATEST_SERIAL) & ~yyyymmdd
     leap = whole == _FAKE_LEAP_SERIAL
     before = in_range & (whole < _FAKE_LEAP_SERIAL)
     after = in_range & (whole > _FAKE_LEAP_SERIAL)
@@ -221,6 +232,7 @@ def _from_serial(serial: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     failed = result.isna() & ~leap
     problem[failed] = "DATE_INVALID"
     detail[failed] = "数字不是有效的Excel日期序号"
+    detail[failed & (whole > _LATEST_SERIAL) & (whole <= _MAX_SERIAL)] = "晚于2100年"
     return result, problem, detail
 
 
@@ -234,7 +246,8 @@ _DATE_PATTERNS = [
 ]
 
 
-def _from_text(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _from_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Return the dates typed as text, their problem codes, and a mask of years after 2100."""
     index = text.index
     year = pd.Series(np.nan, index=index)
     month = pd.Series(np.nan, index=index)
@@ -261,12 +274,13 @@ def _from_text(text: pd.Series) -> tuple[pd.Series, pd.Series]:
         problem[serial_text] = serial_problem
         pending[serial_text] = False
 
-    matched = year.notna()
+    late = year > LATEST_DATE.year
+    matched = year.notna() & ~late
     if matched.any():
         frame = pd.DataFrame({"year": year[matched], "month": month[matched], "day": day[matched]})
         result[matched] = pd.to_datetime(frame, errors="coerce")
-    problem[(matched & result.isna()) | pending & text.notna()] = "DATE_INVALID"
-    return result, problem
+    problem[(matched & result.isna()) | late | pending & text.notna()] = "DATE_INVALID"
+    return result, problem, late
 
 
 def parse_years(raw: pd.Series) -> Parsed:
