@@ -93,6 +93,7 @@ CASE_NAMES = (
     "serial_dates_and_leap_day",
     "date_before_1900_as_text",
     "future_dates",
+    "dates_after_2262",
     "boolean_and_time_in_date_cells",
     "impossible_dates",
     "negative_fractional_huge_numbers",
@@ -608,6 +609,16 @@ def _value_cases(builder: _Builder) -> None:
     set_cell(sheets, "工作经历", 2, "开始日期", "2099/1/1")
     path = write_openpyxl(builder.path("future_dates/申报信息.xlsx"), sheets)
     builder.add("future_dates", [path], EXIT_DONE, ["毕业时间 2035-06-30 晚于今天"], cells=(("学历信息", 2, "毕业时间"),))
+
+    # HR systems write 9999-12-31 for "no end date"; pandas cannot hold
+    # dates after 2262 at all.
+    sheets = base_sheets()
+    set_cell(sheets, "工作经历", 2, "结束日期", "9999-12-31")
+    set_cell(sheets, "学历信息", 2, "毕业时间", dt.date(2300, 1, 1))
+    set_cell(sheets, "学历信息", 2, "入学时间", 200000)
+    path = write_openpyxl(builder.path("far_future/申报信息.xlsx"), sheets)
+    builder.add("dates_after_2262", [path], EXIT_DONE, ["“9999-12-31”无法识别为日期（晚于2100年）"],
+                cells=(("工作经历", 2, "结束日期"), ("学历信息", 2, "毕业时间"), ("学历信息", 2, "入学时间")))
 
     sheets = base_sheets()
     set_cell(sheets, "学历信息", 2, "入学时间", True)
