@@ -9,6 +9,7 @@ portrait orientation as a 证件照 is.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -85,9 +86,14 @@ def _check_photos(people: pd.DataFrame, available: dict[str, Path], folder: Path
             results.append(fd.frame(row, rule="PHOTO_TOO_LARGE", column="照片",
                                     message=f"照片“{name}”为 {size_kb:.0f} KB，超过 {max_kb:g} KB 的上限。请压缩后重新保存。"))
         try:
-            with Image.open(path) as image:
-                width, height = image.size
-        except (UnidentifiedImageError, OSError):
+            # Pillow rejects an image that declares over 179 million pixels
+            # (a decompression bomb) and only warns above 89 million; a real
+            # 证件照 has well under one million, so both count as not an image.
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with Image.open(path) as image:
+                    width, height = image.size
+        except (UnidentifiedImageError, OSError, Image.DecompressionBombError, Image.DecompressionBombWarning):
             results.append(fd.frame(row, rule="PHOTO_NOT_IMAGE", column="照片",
                                     message=f"照片“{name}”不是可识别的图片文件。请上传 JPG 或 PNG 格式的证件照。"))
             continue
