@@ -111,6 +111,8 @@ def evaluate_inputs(inputs, *, policy=None, year=None, date=None, attachments=No
             "请在表头下方逐行填写申请人，每人一行，然后重试。"
         )
     if attachments:
+        if not Path(attachments).is_dir():
+            raise InputError(f"附件文件夹“{attachments}”不存在或不是文件夹。请检查 --attachments 后的路径。")
         check_attachments(batch, attachments)
     return evaluate(batch, policy=policy, year=year, date=date)
 
