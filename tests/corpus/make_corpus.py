@@ -29,10 +29,12 @@ import io
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -128,6 +130,8 @@ CASE_NAMES = (
     "folder_with_same_applicant_twice",
     "folder_split_by_department",
     "same_file_name_in_two_folders",
+    "photo_claiming_300_megapixels",
+    "attachments_folder_missing",
     "output_folder_not_empty",
     "output_path_is_a_file",
     "output_folder_below_a_file",
@@ -864,6 +868,16 @@ def _folder_and_output_cases(builder: _Builder) -> None:
     builder.add("same_file_name_in_two_folders", [first_part, second_part], EXIT_DONE,
           ["“火星族”不是“民族”的可选值"], cells=(("个人信息", 2, "民族"),), files=("二部/申报信息.xlsx",))
 
+    sheets = base_sheets()
+    set_cell(sheets, "个人信息", 2, "照片", "证件照.png")
+    path = write_openpyxl(builder.path("attachments/申报信息.xlsx"), sheets)
+    attachments = builder.path("attachments/附件/证件照.png")
+    attachments.write_bytes(_png_header(10_000, 30_000))
+    builder.add("photo_claiming_300_megapixels", [path, attachments.parent], EXIT_DONE, ["照片“证件照.png”"],
+                inputs=[path], args=["--attachments", str(attachments.parent)], cells=(("个人信息", 2, "照片"),))
+    builder.add("attachments_folder_missing", [path], EXIT_INPUT, ["附件文件夹", "不存在"],
+                args=["--attachments", str(attachments.parent.parent / "没有这个文件夹")])
+
     path = write_openpyxl(builder.path("used_outdir/申报信息.xlsx"), base_sheets())
     used = builder.path("used_outdir/旧结果/备忘.txt")
     used.write_text("上一次的结果", encoding="utf-8")
@@ -883,6 +897,16 @@ def _folder_and_output_cases(builder: _Builder) -> None:
     path = write_openpyxl(builder.path("input_in_outdir/审核结果.xlsx"), base_sheets())
     builder.add("input_among_outputs_with_force", [path], EXIT_INPUT, ["位于输出文件夹", "审核结果.xlsx"], run=True,
           args=["-o", str(path.parent), "--force"])
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """Return a small PNG file that declares ``width`` × ``height`` pixels but holds almost no data."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 100)) + chunk(b"IEND", b"")
 
 
 def main(argv: list[str] | None = None) -> int:
