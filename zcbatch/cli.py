@@ -59,6 +59,7 @@ _ARGPARSE_MESSAGES = [
     (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效，可选：\3"),
     (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
     (r"argument (\S+): invalid (\w+) value: (.*)", r"参数 \1 的值 \3 无效"),
+    (r"argument (\S+): (.*)", r"参数 \1：\2"),
     (r"invalid choice: (.*?) \(choose from (.*)\)", r"无效的子命令 \1，可选：\2"),
 ]
 
@@ -84,10 +85,22 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 
 def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"日期“{text}”无效，请写成 2026-11-20 的格式") from error
+    """Parse a date in any form the workbook accepts (2026-11-20, 2026.11.20, 2026年11月20日)."""
+    import pandas as pd
+
+    from zcbatch.normalize import parse_dates
+
+    parsed = parse_dates(pd.Series([text], dtype=object))
+    if pd.notna(parsed.problem.iloc[0]) or pd.isna(parsed.values.iloc[0]):
+        raise argparse.ArgumentTypeError(f"日期“{text}”无效，请写成 2026-11-20 或 2026年11月20日 的格式")
+    return parsed.values.iloc[0].date()
+
+
+def _year(text: str) -> int:
+    """Parse a four-digit application year between 1950 and 2100."""
+    if not text.isdigit() or not 1950 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError(f"年度“{text}”无效，请写 1950 至 2100 之间的四位年份，例如 2026")
+    return int(text)
 
 
 def _add_evaluation_options(parser: argparse.ArgumentParser) -> None:
@@ -95,7 +108,7 @@ def _add_evaluation_options(parser: argparse.ArgumentParser) -> None:
                         help="申报信息工作簿（.xlsx/.xlsm/.xls/.ods）或其所在文件夹，可给出多个；文件夹中的 ~$ 临时文件和隐藏文件会被跳过")
     parser.add_argument("-o", "--outdir", metavar="文件夹", help="输出文件夹（默认：当前目录下新建“审核输出_日期_时间”）")
     parser.add_argument("--force", action="store_true", help="输出文件夹不为空时，删除其中由 zcbatch 生成的旧文件后写入")
-    parser.add_argument("--year", type=int, metavar="年度", help="申报年度，例如 2026（默认取单位信息的申报年度，否则为今年）")
+    parser.add_argument("--year", type=_year, metavar="年度", help="申报年度，例如 2026（默认取单位信息的申报年度，否则为今年）")
     parser.add_argument("--date", type=_date, metavar="日期",
                         help="申报日期即审核基准日，例如 2026-11-20，工作年限算到这一天（默认取单位信息的申报日期，否则为今天）")
     parser.add_argument("--policy", metavar="名称或路径", help="政策名称或政策文件路径（默认：teda-2024）")
@@ -154,6 +167,8 @@ def _print_summary(output) -> None:
     statuses = "，".join(f"{status} {count} 人" for status, count in summary["状态"].items())
     severities = summary["问题级别"]
     print(f"申报年度 {result.year}，审核基准日 {result.date:%Y-%m-%d}，政策 {result.policy.label}")
+    for note in summary.get("基准说明", []):
+        print(note)
     print(f"共 {summary['申请人数']} 名申请人：{statuses}")
     print(f"发现问题 {len(result.findings)} 条：错误 {severities.get('错误', 0)}，警告 {severities.get('警告', 0)}，提示 {severities.get('提示', 0)}")
     for message in summary["批次级错误"][:5]:

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 APPLICANT_COLUMNS = [
     "姓名", "证件号码", "工作单位", "工作岗位", "申报系列", "申报层级", "申报职称专业", "申报资格名称",
     "学历层次", "学历层次毕业时间", "初始学历毕业时间", "参加专业技术工作日期", "工作年限起算日期",
-    "工作年限", "计算工作年限", "从事专业技术工作年限", "要求最低年限", "要求继续教育年数", "要求考核年数",
+    "工作年限", "计算工作年限", "从事专业技术工作年限", "从参加工作起年限", "要求最低年限", "要求继续教育年数", "要求考核年数",
     "最早满足日期", "审核结果", "拟聘任时间", "状态", "错误数", "警告数", "主要问题", "文件", "行号",
 ]
 
@@ -115,6 +115,20 @@ def resolve_dates(batch: Batch, year: int | None, date: dt.date | str | None) ->
     return application_year, reference.normalize()
 
 
+def override_notes(batch: Batch, year: int | None, date: dt.date | str | None) -> list[str]:
+    """Describe the 单位信息 values that an explicit year or date replaced."""
+    notes = []
+    unit_year = batch.unit.get("申报年度")
+    unit_date = batch.unit.get("申报日期")
+    if year is not None and unit_year is not None and int(unit_year) != int(year):
+        notes.append(f"按指定的申报年度 {year} 审核，单位信息中的申报年度 {int(unit_year)} 未使用。")
+    explicit = pd.Timestamp(date) if date is not None else None
+    replaced = explicit is not None or (year is not None and unit_date is not None and pd.Timestamp(unit_date).year != year)
+    if unit_date is not None and replaced and (explicit is None or explicit != pd.Timestamp(unit_date)):
+        notes.append(f"单位信息中的申报日期 {pd.Timestamp(unit_date):%Y-%m-%d} 未使用。")
+    return notes
+
+
 def evaluate(batch: Batch, policy: Policy | str | None = None, year: int | None = None,
              date: dt.date | str | None = None) -> EvaluationResult:
     """Apply every rule to the batch and return the result.
@@ -137,6 +151,7 @@ def evaluate(batch: Batch, policy: Policy | str | None = None, year: int | None 
     applicants = _applicant_table(terms, batch, policy, all_findings)
     result = EvaluationResult(batch, policy, application_year, reference, applicants, all_findings)
     result.summary = summarize(result)
+    result.summary["基准说明"] = override_notes(batch, year, date)
     return result
 
 

@@ -61,6 +61,17 @@ def _highest_education(result: EvaluationResult, keys: pd.Series) -> pd.Series:
     return pd.Series(top.reindex(keys).to_numpy(), index=keys.index)
 
 
+def _stated_work_years(approved: pd.DataFrame) -> pd.Series:
+    """Return 从事专业技术工作年限 as the documents print it.
+
+    The typed value is printed, as the official system prints it; where it is
+    blank, the whole years from 参加专业技术工作日期 to the reference date.
+    The years counted for eligibility (from a later degree or a title's grant
+    date) are a different figure and appear only in the report.
+    """
+    return approved["从事专业技术工作年限"].astype("Float64").fillna(approved["从参加工作起年限"].astype("Float64"))
+
+
 def _id_text(keys: pd.Series, masked: pd.Series, full_id: bool) -> pd.Series:
     return keys.astype(str) if full_id else masked.astype(str)
 
@@ -78,7 +89,7 @@ def notice_context(result: EvaluationResult, approved: pd.DataFrame, *, full_id:
         }
         for name, id_text, degree, post, specialty, level, appointed, years in zip(
             approved["姓名"], ids, education, approved["工作岗位"], approved["申报职称专业"], approved["申报层级"],
-            approved["拟聘任时间"], approved["从事专业技术工作年限"].where(approved["从事专业技术工作年限"].notna(), approved["计算工作年限"]),
+            approved["拟聘任时间"], _stated_work_years(approved),
         )
     ]
     start, end = unit.get("公示开始日期"), unit.get("公示结束日期")
@@ -130,6 +141,7 @@ def form_contexts(result: EvaluationResult, approved: pd.DataFrame) -> list[dict
         period = f"{_dot_month(start)}—{_dot_month(end) or '至今'}"
         work_text.setdefault(key, []).append(f"{period} {_text(unit)}：{_text(content)}")
 
+    stated_years = _stated_work_years(approved)
     contexts = []
     for _, row in approved.iterrows():
         key = row["_key"]
@@ -145,7 +157,7 @@ def form_contexts(result: EvaluationResult, approved: pd.DataFrame) -> list[dict
             "学历": rows or [{"类别": "工作前", "毕业时间": "", "毕业院校": "", "所学专业": "", "学历": "", "学位": ""}],
             "继续教育": sorted(required_ce, key=lambda item: item["年度"]),
             "参加专业技术工作日期": _cn_date(row["参加专业技术工作日期"]),
-            "从事专业技术工作年限": _years(row["计算工作年限"]),
+            "从事专业技术工作年限": _years(stated_years[row.name]),
             "专业技术工作主要内容": "\n".join(work_text.get(key, [])),
         })
     return contexts

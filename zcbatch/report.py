@@ -34,7 +34,7 @@ import xlsxwriter
 from zcbatch import findings as fd
 from zcbatch.atomic import atomic_path
 from zcbatch.codes import ERROR, RULES, STATUSES, WARNING
-from zcbatch.reader import catalogue
+from zcbatch.reader import catalogue, column_index
 
 REPORT_NAME = "审核结果.xlsx"
 # Input rows up to which the annotated copies hold every row.
@@ -270,14 +270,29 @@ def _annotated_sheet(workbook, writer: _Writer, result, sheet_name: str, annotat
     columns = [column for column in definitions if column in raw.columns] + extras
     several_files = raw[fd.SRC_FILE].nunique() > 1 if not raw.empty else False
 
+    # Each column keeps the letter it has in the (first) input workbook, so
+    # the letters and rows in 问题清单 point at the same cells here; the
+    # bookkeeping columns come after the last input column.
+    first = (raw[fd.SRC_FILE].iloc[0], raw[fd.SRC_SHEET].iloc[0]) if not raw.empty else None
+    letters = result.batch.letters.get(first, {}) if first else {}
+    positions = {name: column_index(letters[name]) for name in columns if name in letters}
+    next_free = max(positions.values(), default=-1) + 1
+    for name in columns:
+        if name not in positions:
+            positions[name] = next_free
+            next_free += 1
+    row_column = next_free
+    file_column = next_free + 1 if several_files else None
+
     sheet = workbook.add_worksheet(annotated_sheet_name(sheet_name))
-    prefix = ["原文件"] if several_files else []
-    prefix.append("原行号")
-    header = prefix + columns
-    for position, name in enumerate(header):
+    header = {positions[name]: name for name in columns}
+    header[row_column] = "原行号"
+    if file_column is not None:
+        header[file_column] = "原文件"
+    for position, name in header.items():
         sheet.write_string(0, position, name, writer.header)
         sheet.set_column(position, position, 14 if name not in ("工作内容", "工作能力", "业绩成果") else 30)
-    sheet.freeze_panes(1, len(prefix))
+    sheet.freeze_panes(1, 0)
 
     cell_findings = own[own[fd.FIELD].isin(columns)]
     keyed = cell_findings.assign(_pos=list(zip(cell_findings[fd.FILE], cell_findings[fd.ROW].astype("int64"))))
@@ -290,33 +305,35 @@ def _annotated_sheet(workbook, writer: _Writer, result, sheet_name: str, annotat
         positions = list(zip(raw[fd.SRC_FILE], raw[fd.SRC_ROW]))
         keep = np.fromiter((position in rows_with_findings for position in positions), dtype=bool, count=len(positions))
         raw = raw[keep]
-        sheet.write_string(0, len(header) + 1, f"批次较大，只列出有问题的 {len(raw)} 行。", writer.bold)
+        sheet.write_string(0, max(header) + 2, f"批次较大，只列出有问题的 {len(raw)} 行。", writer.bold)
 
     values = raw[columns].to_numpy(dtype=object)
     files = raw[fd.SRC_FILE].to_numpy(dtype=object)
     rows = raw[fd.SRC_ROW].to_numpy()
-    offset = len(prefix)
     for index in range(len(values)):
-        out_row = index + 1
-        if several_files:
-            sheet.write_string(out_row, 0, safe_text(files[index]))
-        sheet.write_number(out_row, offset - 1, int(rows[index]))
+        # A single workbook keeps its Excel row numbers too; rows of several
+        # workbooks are listed one after another.
+        out_row = int(rows[index]) - 1 if file_column is None else index + 1
+        if file_column is not None:
+            sheet.write_string(out_row, file_column, safe_text(files[index]))
+        sheet.write_number(out_row, row_column, int(rows[index]))
         position = (files[index], int(rows[index]))
         row_values = values[index]
-        for column_index, name in enumerate(columns):
-            value = row_values[column_index]
+        for column_position, name in enumerate(columns):
+            value = row_values[column_position]
             value = None if isinstance(value, str) and value == "" else value
+            target = positions[name]
             rank = worst.get((position, name)) if position in rows_with_findings else None
             if rank is not None and rank < 2:
                 severity = ERROR if rank == 0 else WARNING
-                writer.cell(sheet, out_row, offset + column_index, value, writer.annotation[severity],
-                            writer.annotation_dates[severity])
-                sheet.write_comment(out_row, offset + column_index, safe_text(notes[(position, name)])[:30000],
+                writer.cell(sheet, out_row, target, value, writer.annotation[severity], writer.annotation_dates[severity])
+                sheet.write_comment(out_row, target, safe_text(notes[(position, name)])[:30000],
                                     {"x_scale": 2.5, "y_scale": 2.0, "author": "zcbatch"})
             else:
-                writer.cell(sheet, out_row, offset + column_index, value)
+                writer.cell(sheet, out_row, target, value)
     if len(values):
-        sheet.autofilter(0, 0, len(values), len(header) - 1)
+        last_row = int(rows.max()) - 1 if file_column is None else len(values)
+        sheet.autofilter(0, 0, last_row, max(header))
 
 
 def report_columns(result) -> Sequence[str]:

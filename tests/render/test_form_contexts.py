@@ -51,3 +51,10 @@ def test_notice_masks_ids(result):
 def test_notice_full_ids_on_request(result):
     rows = notice_context(result, result.approved, full_id=True)["人员"]
     assert not any("*" in row["身份证号"] for row in rows)
+
+
+def test_notice_and_forms_agree_on_work_years(result):
+    approved = result.approved
+    notice_years = [row["累计专业技术工作年限"] for row in notice_context(result, approved, full_id=False)["人员"]]
+    form_years = [form["从事专业技术工作年限"] for form in form_contexts(result, approved)]
+    assert notice_years == form_years

@@ -113,7 +113,17 @@ def test_clean_cell_has_no_comment(sample_report):
 def test_annotated_copy_keeps_row_numbers(sample_report):
     _, workbook = sample_report
     sheet = workbook["标注_个人信息"]
-    assert sheet.cell(2, 1).value == 2
+    column = [cell.value for cell in sheet[1]].index("原行号") + 1
+    assert sheet.cell(2, column).value == 2
+
+
+def test_annotated_cell_matches_listed_letter(sample_report):
+    """The 列 of a finding in 问题清单 names the annotated cell's letter."""
+    result, workbook = sample_report
+    finding = result.findings[(result.findings["规则"] == "ID_CHECKSUM")].iloc[0]
+    letter = finding["列"].split("（")[1].removesuffix("列）")
+    cell = workbook["标注_个人信息"][f"{letter}{finding['行号']}"]
+    assert cell.fill.fgColor.rgb == "FFFF9999"
 
 
 @pytest.fixture
