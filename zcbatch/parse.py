@@ -46,7 +46,7 @@ def parse_sheet(raw: RawSheet | pd.DataFrame, sheet: str) -> tuple[pd.DataFrame,
     typed = frame[PROVENANCE].copy()
     problems: list[pd.DataFrame] = []
     context = frame[PROVENANCE].copy()
-    context["证件号码"] = id_keys(frame["证件号码"]) if "证件号码" in frame else pd.NA
+    context["证件号码"] = _per_distinct_value(id_keys, frame["证件号码"]) if "证件号码" in frame else pd.NA
 
     for name, definition in definitions.items():
         if name not in frame:
@@ -81,8 +81,19 @@ def id_keys(raw: pd.Series) -> pd.Series:
     malformed and it never matches a real ID in another sheet.
     """
     values, numeric = nz.clean_id(raw)
-    lost = _lost_digits(values, numeric)
+    return _mark_lost_digits(values, _lost_digits(values, numeric))
+
+
+def _mark_lost_digits(values: pd.Series, lost: pd.Series) -> pd.Series:
     return values.mask(lost, "#" + values.astype("string")).astype("string")
+
+
+def _per_distinct_value(function, raw: pd.Series) -> pd.Series:
+    """Apply a cell-by-cell Series function once per distinct value of ``raw``."""
+    codes, distinct = _distinct_cells(raw)
+    if codes is None:
+        return function(raw)
+    return function(pd.Series(distinct, dtype=object)).take(codes).set_axis(raw.index)
 
 
 def _empty_column(kind: str, index: pd.Index) -> pd.Series:
@@ -116,31 +127,32 @@ def parse_column(raw: pd.Series, definition: dict, context: pd.DataFrame) -> tup
     return values, _spread_findings(problems, codes, len(distinct), context)
 
 
-# Parse each distinct value once only when it saves at least this share of cells.
+# A column whose distinct values outnumber this share of its cells is parsed
+# cell by cell: spreading the results back would cost more than it saves.
 _DISTINCT_SHARE = 0.8
 
 
 def _distinct_cells(raw: pd.Series) -> tuple[np.ndarray | None, np.ndarray]:
     """Return the code of each cell's value and the distinct values, or ``None`` codes.
 
-    Python counts ``True == 1 == 1.0``, so a column where a boolean cell and a
-    number 0 or 1 would share a code is parsed cell by cell: they display
-    differently. Blank cells (``None``, ``NaN``, ``""``) share codes freely,
-    because every parser treats them alike.
+    Python counts ``True == 1 == 1.0`` and ``10**20 == 1e20``, yet such values
+    display differently, so a column holding numbers of more than one type
+    (bool, int, float) is parsed cell by cell. Blank cells (``None``, ``NaN``)
+    share codes freely, because every parser treats them alike.
     """
     cells = raw.to_numpy(dtype=object)
     if len(cells) < 2:
         return None, cells
+    number_types = [kind for kind in set(map(type, cells)) if issubclass(kind, _NUMBER_TYPES)]
+    if len(number_types) > 1:
+        return None, cells
     codes, distinct = pd.factorize(cells, use_na_sentinel=False)
     if len(distinct) > _DISTINCT_SHARE * len(cells):
         return None, cells
-    ambiguous = [code for code, value in enumerate(distinct)
-                 if type(value) is bool or (isinstance(value, (int, float)) and value in (0, 1))]
-    if ambiguous:
-        kinds = {type(value) for value in cells[np.isin(codes, ambiguous)]}
-        if bool in kinds and len(kinds) > 1:
-            return None, cells
     return codes, distinct
+
+
+_NUMBER_TYPES = (bool, int, float, np.bool_, np.integer, np.floating)
 
 
 def _spread_findings(problems: pd.DataFrame, codes: np.ndarray, count: int, context: pd.DataFrame) -> pd.DataFrame:
@@ -176,7 +188,12 @@ def _parse_cells(raw: pd.Series, definition: dict, context: pd.DataFrame) -> tup
     name = definition["name"]
     kind = definition["type"]
     problems: list[pd.DataFrame] = []
-    shown = nz.display(raw)
+    # Cell values as Excel shows them, rendered only for the cells a message quotes.
+    original = raw
+
+    def shown(cells: pd.Series) -> pd.Series:
+        return nz.display(original[cells])
+
 
     blank = nz.is_blank(raw)
     default = definition.get("default")
@@ -194,7 +211,7 @@ def _parse_cells(raw: pd.Series, definition: dict, context: pd.DataFrame) -> tup
     if error_cells.any():
         problems.append(fd.frame(
             context[error_cells], rule="CELL_ERROR_VALUE", column=name,
-            message="单元格为错误值“" + shown[error_cells] + "”，通常是公式出错。请改为实际的值。",
+            message="单元格为错误值“" + shown(error_cells) + "”，通常是公式出错。请改为实际的值。",
         ))
         raw = raw.mask(error_cells, "")
         text = text.mask(error_cells)
@@ -235,10 +252,10 @@ def _parse_cells(raw: pd.Series, definition: dict, context: pd.DataFrame) -> tup
         lost = _lost_digits(values, numeric)
         problems.append(fd.frame(
             context[lost], rule="ID_LOST_DIGITS", column=name,
-            message="证件号码被 Excel 存成了数字“" + shown[lost]
+            message="证件号码被 Excel 存成了数字“" + shown(lost)
             + "”，18 位号码的末几位已经丢失，无法恢复。请把该列设为文本格式后重新录入完整号码（或在号码前加英文单引号）。",
         ))
-        return id_keys(raw), fd.concat(problems)
+        return _mark_lost_digits(values, lost), fd.concat(problems)
 
     if kind == "mobile" or kind == "uscc":
         values = nz.fold(text).str.replace(r"[\s\-]", "", regex=True)
@@ -256,14 +273,14 @@ def _parse_cells(raw: pd.Series, definition: dict, context: pd.DataFrame) -> tup
         if bad.any() and definition.get("invalid_rule") == "EVALUATION_METHOD":
             problems.append(fd.frame(
                 context[bad], rule="EVALUATION_METHOD", column=name,
-                message="评价方式填写为“" + shown[bad] + "”，自主聘任申报的评价方式应为“自主聘任”。请改正；评审、考试等途径不在本批次办理。",
+                message="评价方式填写为“" + shown(bad) + "”，自主聘任申报的评价方式应为“自主聘任”。请改正；评审、考试等途径不在本批次办理。",
             ))
         elif bad.any():
             choices = ("可选值：" + "、".join(spec["values"]) + "。") if len(spec["values"]) <= 12 else "请从模板的下拉列表中选择。"
             suggestion = parsed.detail[bad].fillna("")
             problems.append(fd.frame(
                 context[bad], rule="ENUM_INVALID", column=name,
-                message="“" + shown[bad] + f"”不是“{name}”的可选值。" + suggestion + choices,
+                message="“" + shown(bad) + f"”不是“{name}”的可选值。" + suggestion + choices,
             ))
         return parsed.values, fd.concat(problems)
 
@@ -288,9 +305,9 @@ def _parse_cells(raw: pd.Series, definition: dict, context: pd.DataFrame) -> tup
                     index=detail.index,
                 )
             elif rule == "NUMBER_NEGATIVE":
-                message = "“" + shown[selected] + f"”为负数，“{name}”不能为负。请填写实际数值。"
+                message = "“" + shown(selected) + f"”为负数，“{name}”不能为负。请填写实际数值。"
             else:
-                message = "“" + shown[selected] + f"”无法识别为{_KIND_WORD[kind]}" + detail + "。" + _FORMAT_HINT[kind]
+                message = "“" + shown(selected) + f"”无法识别为{_KIND_WORD[kind]}" + detail + "。" + _FORMAT_HINT[kind]
             problems.append(fd.frame(context[selected], rule=rule, column=name, message=message))
     if kind == "date":
         return parsed.values.astype("datetime64[ns]"), fd.concat(problems)
