@@ -153,6 +153,7 @@ _RULES = [
     Rule("APPOINT_DATE_EARLY", ERROR, "review", "拟聘任时间早于最早满足条件日期"),
     Rule("APPOINT_DATE_MONTH", WARNING, "review", "拟聘任时间不在申报当月"),
     Rule("APPOINT_DATE_MISSING", WARNING, "review", "审核通过但未填写拟聘任时间"),
+    Rule("APPOINT_DATE_DAY_MISSING", WARNING, "review", "拟聘任时间只写了年月"),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

@@ -167,7 +167,9 @@ def _attach_letters(findings: pd.DataFrame, batch: Batch) -> pd.DataFrame:
     found = pd.Series(letters.reindex(keys).to_numpy(), index=findings.index) if len(letters) else pd.Series(None, index=findings.index)
     plain = findings[fd.COLUMN].astype(str)
     decorated = plain + "（" + found.astype(str) + "列）"
-    needs = found.notna() & (plain != "") & ~plain.str.contains("列）", regex=False) & (plain == findings[fd.FIELD])
+    # 单位信息 findings point at the 内容 column of their item's row.
+    names_field = (plain == findings[fd.FIELD]) | (plain == "内容")
+    needs = found.notna() & (plain != "") & ~plain.str.contains("列）", regex=False) & names_field
     findings = findings.copy()
     findings[fd.COLUMN] = decorated.where(needs, plain)
     return findings

@@ -224,6 +224,25 @@ def _write_table(sheet, writer: _Writer, frame: pd.DataFrame, widths: dict[str, 
         sheet.autofilter(0, 0, max(len(values), 1), len(columns) - 1)
 
 
+# Header comments of 人员明细 for the columns zcbatch computes.
+APPLICANT_COLUMN_NOTES = {
+    "学历层次": "截至申报日期已毕业的最高学历层次：博士、硕士、本科、大专、中专及以下。",
+    "学历层次毕业时间": "确定学历层次的那段学历的毕业时间。",
+    "初始学历毕业时间": "标为“工作前学历”的学历的毕业时间（有多段时取最晚一段）。",
+    "工作年限起算日期": "计算聘任所需工作年限的起点：参加专业技术工作日期与学历层次毕业时间中较晚的一个；硕士聘任中级为助理级职称授予时间。",
+    "工作年限": "从工作年限起算日期到申报日期的年数和月数，用于判断最低工作年限。",
+    "计算工作年限": "工作年限的整年数。",
+    "从事专业技术工作年限": "申请人填写的年限，打印在公示和自主聘任表中。",
+    "从参加工作起年限": "从参加专业技术工作日期到申报日期的整年数，填写的年限应与它一致。",
+    "要求最低年限": "政策规定该学历层次申报该层级所需的最低工作年限。",
+    "要求继续教育年数": "须完成继续教育的年数（截至申报年度）。",
+    "要求考核年数": "须有合格考核结果的年数（截至申报年度前一年）。",
+    "最早满足日期": "工作年限等与时间有关的条件全部满足的最早日期；拟聘任时间不得早于这一天。",
+    "状态": "数据错误：有无效或缺失的值；不符合条件：聘任条件不满足；需补充材料：只缺附件或材料；可聘任：无问题。",
+    "主要问题": "该申请人最严重的一条问题，全部问题见“问题清单”。",
+}
+
+
 def _applicant_sheet(workbook, writer: _Writer, applicants: pd.DataFrame) -> None:
     sheet = workbook.add_worksheet("人员明细")
     sheet.set_landscape()
@@ -232,6 +251,9 @@ def _applicant_sheet(workbook, writer: _Writer, applicants: pd.DataFrame) -> Non
     public = applicants[[column for column in applicants.columns if not column.startswith("_")]]
     widths = {"姓名": 10, "证件号码": 21, "工作单位": 20, "主要问题": 60, "状态": 11, "工作年限": 11, "文件": 18}
     _write_table(sheet, writer, public, widths)
+    for position, name in enumerate(public.columns):
+        if name in APPLICANT_COLUMN_NOTES:
+            sheet.write_comment(0, position, APPLICANT_COLUMN_NOTES[name], {"x_scale": 2.0, "author": "zcbatch"})
     status_column = list(public.columns).index("状态")
     for status, colour_format in ((status, writer.fills[status]) for status in STATUSES):
         sheet.conditional_format(1, status_column, max(len(public), 1), status_column,

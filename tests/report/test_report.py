@@ -170,3 +170,10 @@ def test_at_text_stays_text(hostile_report):
 
 def test_control_characters_replaced_visibly(hostile_report):
     assert _annotated_value(hostile_report, "行政职务").value == "经理\ufffd\ufffd"
+
+
+def test_computed_column_explained(sample_report):
+    _, workbook = sample_report
+    sheet = workbook["人员明细"]
+    column = [cell.value for cell in sheet[1]].index("最早满足日期") + 1
+    assert "拟聘任时间不得早于这一天" in sheet.cell(1, column).comment.text

@@ -190,6 +190,18 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
                  message="拟聘任时间 " + early["拟聘任时间"].dt.strftime("%Y-%m-%d") + " 早于最早满足条件日期 "
                  + early["最早满足日期"].dt.strftime("%Y-%m-%d") + "。请改为满足条件之后的日期。"),
     ]
+    # The notice prints a full date, so a typed "2026年11月" would silently
+    # become 2026年11月1日; the raw cell tells whether a day was typed.
+    raw = batch.raw["单位审核"]
+    if "拟聘任时间" in raw and not raw.empty:
+        typed = raw["拟聘任时间"].astype(str).str.normalize("NFKC").str.strip()
+        month_only = typed.str.fullmatch(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*月?").fillna(False).astype(bool)
+        flagged = review[(review["审核结果"] == "通过") & month_only.reindex(review.index, fill_value=False)]
+        results.append(fd.frame(
+            flagged, rule="APPOINT_DATE_DAY_MISSING", column="拟聘任时间", name=None,
+            message="拟聘任时间只写了年月，按 " + flagged["拟聘任时间"].dt.strftime("%Y-%m-%d")
+            + " 计算，公示和推荐审核汇总表中也会打印这一天。请写明具体日期。",
+        ))
     if policy.review["appointment_in_application_month"]:
         other_month = approved[appointment.notna() & ((appointment.dt.year != date.year) | (appointment.dt.month != date.month))]
         results.append(fd.frame(
