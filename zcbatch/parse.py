@@ -196,6 +196,11 @@ def _parse_cells(raw: pd.Series, definition: dict, context: pd.DataFrame) -> tup
 
 
     blank = nz.is_blank(raw)
+    blank_words = definition.get("blank_words")
+    if blank_words:
+        said_blank = nz.fold(nz.to_text(raw)).isin(blank_words).fillna(False).astype(bool)
+        raw = raw.mask(said_blank, "")
+        blank = blank | said_blank
     default = definition.get("default")
     if default is not None and blank.any():
         raw = raw.mask(blank, default)

@@ -120,9 +120,6 @@ def test_overlap_only_within_applicant(applicant: Any, load_batch: Any, rule_fin
     assert rule_findings(batch, "WORK_OVERLAP").empty
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "结束日期 is blank for an ongoing period; a typed 至今 is reported as DATE_INVALID. "
-    "Whether to read 至今 as blank is a product decision"))
 def test_end_typed_ongoing_accepted(case_batch: Any) -> None:
     batch, rows = case_batch(SHEET, {"ongoing": {"结束日期": "至今"}})
     assert rules_at(batch, rows["ongoing"]) == []
