@@ -500,6 +500,13 @@ def _build_sheet(file: str, sheet_name: str, canonical: str, rows: list[list[obj
 
     labels = cat.column_by_label[canonical]
     header_index = _find_header(rows, labels)
+    if header_index is None and not any(normalize_label(cell) for row in rows for cell in row):
+        # A blank tab left in the workbook holds no data to lose; a missing
+        # required sheet is reported when the batch is put together.
+        return None, fd.batch_level(
+            rule="SHEET_UNKNOWN", file=file, sheet=sheet_name,
+            message=f"工作表“{sheet_name}”是空的，已跳过。如该表应有数据，请按模板的列名填写。",
+        )
     if header_index is None:
         expected = "、".join(column["name"] for column in definition["columns"][:6])
         raise InputError(
@@ -583,16 +590,15 @@ def _blank_rows(frame: pd.DataFrame) -> pd.Series:
     python-calamine reads blank cells as ``""``. A cell holding only a space
     or a zero-width character looks blank in Excel too.
     """
-    blank = (frame.eq("") | frame.isna()).all(axis=1)
-    pending = ~blank
+    blank = pd.Series(True, index=frame.index)
     # A data row leaves the search at its first cell with content, so this
     # costs about one column's worth of string work.
     for name in frame.columns:
-        if not pending.any():
+        if not blank.any():
             break
-        cells = frame.loc[pending, name]
-        pending[cells.index[~is_blank(cells)]] = False
-    return blank | pending
+        cells = frame.loc[blank, name]
+        blank[cells.index[~is_blank(cells)]] = False
+    return blank
 
 
 def _build_key_value_sheet(file: str, sheet_name: str, canonical: str, rows: list[list[object]]) -> RawSheet:
