@@ -114,6 +114,10 @@ CASE_NAMES = (
     "control_chars_escaped",
     "control_chars_raw_in_xml",
     "names_with_path_characters",
+    "names_reserved_by_file_systems",
+    "headers_named_like_internal_columns",
+    "empty_optional_sheet",
+    "empty_required_sheet",
     "two_applicants_same_name",
     "formula_looking_text",
     "formula_without_cached_value",
@@ -763,6 +767,32 @@ def _text_cases(builder: _Builder) -> None:
     set_cell(sheets, "个人信息", 3, "姓名", "王/晓雯\\:*?")
     path = write_openpyxl(builder.path("path_names/申报信息.xlsx"), sheets)
     builder.add("names_with_path_characters", [path], EXIT_DONE, [], run=True, documents=2)
+
+    sheets = two_applicants()
+    add_applicant(sheets, number=resident_id(dt.date(1996, 1, 9), 3), name="CON", gender="男",
+                  birth=dt.date(1996, 1, 9))
+    set_cell(sheets, "个人信息", 2, "姓名", "..")
+    set_cell(sheets, "个人信息", 3, "姓名", "王晓雯. ")
+    path = write_openpyxl(builder.path("reserved_names/申报信息.xlsx"), sheets)
+    builder.add("names_reserved_by_file_systems", [path], EXIT_DONE, [], run=True, documents=3)
+
+    sheets = base_sheets()
+    for label, value in (("_row", "用户的行号"), ("_file", "用户的文件"), ("_blank_0", "x"), ("原行号", 7)):
+        sheets["个人信息"][0].append(label)
+        sheets["个人信息"][1].append(value)
+    path = write_openpyxl(builder.path("internal_names/申报信息.xlsx"), sheets)
+    builder.add("headers_named_like_internal_columns", [path], EXIT_DONE, ["列“_row”不是模板中的列"], run=True,
+                documents=1)
+
+    sheets = base_sheets()
+    sheets["单位审核"] = []
+    path = write_openpyxl(builder.path("empty_optional_sheet/申报信息.xlsx"), sheets)
+    builder.add("empty_optional_sheet", [path], EXIT_DONE, ["工作表“单位审核”是空的"])
+
+    sheets = base_sheets()
+    sheets["考核情况"] = []
+    path = write_openpyxl(builder.path("empty_required_sheet/申报信息.xlsx"), sheets)
+    builder.add("empty_required_sheet", [path], EXIT_INPUT, ["缺少必需的工作表", "考核情况"])
 
     sheets = two_applicants()
     set_cell(sheets, "个人信息", 3, "姓名", "李明远")
