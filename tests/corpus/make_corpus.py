@@ -137,6 +137,8 @@ CASE_NAMES = (
     "photo_claiming_300_megapixels",
     "attachments_folder_missing",
     "output_folder_not_empty",
+    "impossible_date_option",
+    "unknown_policy_option",
     "output_path_is_a_file",
     "output_folder_below_a_file",
     "input_among_outputs_with_force",
@@ -914,6 +916,10 @@ def _folder_and_output_cases(builder: _Builder) -> None:
     # The note in the used folder is listed in paths so that its bytes are checked too.
     builder.add("output_folder_not_empty", [path, used], EXIT_INPUT, ["不为空", "--force"], run=True, inputs=[path],
           args=["-o", str(used.parent)])
+
+    path = write_openpyxl(builder.path("usage/申报信息.xlsx"), base_sheets())
+    builder.add("impossible_date_option", [path], EXIT_INPUT, ["参数错误", "2024-02-30"], args=["--date", "2024-02-30"])
+    builder.add("unknown_policy_option", [path], EXIT_INPUT, ["找不到", "teda-2099"], args=["--policy", "teda-2099"])
 
     path = write_openpyxl(builder.path("outdir_is_file/申报信息.xlsx"), base_sheets())
     blocker = builder.path("outdir_is_file/结果.xlsx")
