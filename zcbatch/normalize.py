@@ -37,6 +37,7 @@ _INVISIBLE_RE = f"[{INVISIBLE}]"
 # C0 and C1 control characters other than tab, line feed and carriage return.
 # XML 1.0 (and so .xlsx and .docx) cannot hold most of them.
 CONTROL_RE = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]"
+_CONTROL_PATTERN = re.compile(CONTROL_RE)
 # Excel's error values as python-calamine returns them.
 ERROR_VALUE_RE = r"^#(?:DIV/0!|N/A|NAME\?|NULL!|NUM!|REF!|VALUE!|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!)$"
 
@@ -68,8 +69,34 @@ def _no_problem(index: pd.Index) -> pd.Series:
     return pd.Series(None, index=index, dtype=object)
 
 
+def _all_text(cells: np.ndarray) -> bool:
+    """Tell whether every cell is a ``str`` (an empty cell read as ``""`` included)."""
+    return pd.api.types.infer_dtype(cells, skipna=False) == "string"
+
+
+# Cells joined for one search; a bound on the size of the joined text.
+_JOIN_CHUNK = 8192
+
+
+def _joined(cells: np.ndarray):
+    for start in range(0, len(cells), _JOIN_CHUNK):
+        yield "".join(cells[start:start + _JOIN_CHUNK])
+
+
+def _contains_any(cells: np.ndarray, characters: str) -> bool:
+    """Tell whether any of ``characters`` occurs in any of the ``str`` cells.
+
+    Substring searches over the joined cells are far cheaper than a regular
+    expression per cell, and usually let the caller skip that work.
+    """
+    return any(character in joined for joined in _joined(cells) for character in characters)
+
+
 def is_blank(raw: pd.Series) -> pd.Series:
     """Mark cells that are empty or hold only whitespace and invisible characters."""
+    cells = raw.to_numpy(dtype=object)
+    if _all_text(cells) and not _contains_any(cells, INVISIBLE):
+        return pd.Series([not cell.strip() for cell in cells], index=raw.index, dtype=bool)
     text = raw.astype("string")
     stripped = text.str.replace(_INVISIBLE_RE, "", regex=True).str.strip()
     return (raw.isna() | stripped.isna() | (stripped == "")).astype(bool)
@@ -122,15 +149,24 @@ def to_text(raw: pd.Series) -> pd.Series:
     full-width space and non-breaking space) and invisible characters are
     removed; control characters are kept for :func:`strip_controls` to report.
     """
-    is_str = raw.map(type).eq(str)
-    text = pd.Series(pd.NA, index=raw.index, dtype="string")
-    if is_str.any():
-        text[is_str] = raw[is_str].astype("string")
-    others = ~is_str & raw.notna()
-    if others.any():
-        text[others] = display(raw[others]).astype("string")
-    text = text.str.replace(_INVISIBLE_RE, "", regex=True).str.strip()
-    return text.mask(text == "")
+    cells = raw.to_numpy(dtype=object)
+    if _all_text(cells):
+        text = raw.astype("string")
+    else:
+        is_str = raw.map(type).eq(str)
+        text = pd.Series(pd.NA, index=raw.index, dtype="string")
+        if is_str.any():
+            text[is_str] = raw[is_str].astype("string")
+        others = ~is_str & raw.notna()
+        if others.any():
+            text[others] = display(raw[others]).astype("string")
+    present = text.to_numpy(dtype=object, na_value="")
+    if _contains_any(present, INVISIBLE):
+        text = text.str.replace(_INVISIBLE_RE, "", regex=True)
+        present = text.to_numpy(dtype=object, na_value="")
+    # Python's str.strip removes the same whitespace as Series.str.strip;
+    # a cell left empty becomes NA.
+    return pd.Series([cell.strip() or None for cell in present], index=raw.index, dtype="string")
 
 
 def fold(text: pd.Series) -> pd.Series:
@@ -146,6 +182,8 @@ def fold(text: pd.Series) -> pd.Series:
 
 def strip_controls(text: pd.Series) -> Parsed:
     """Remove control characters, reporting each cell that had some."""
+    if not any(_CONTROL_PATTERN.search(joined) for joined in _joined(text.to_numpy(dtype=object, na_value=""))):
+        return Parsed(text.copy(), _no_problem(text.index), _no_problem(text.index))
     has = text.str.contains(CONTROL_RE, regex=True).fillna(False).astype(bool)
     cleaned = text.str.replace(CONTROL_RE, "", regex=True)
     problem = _no_problem(text.index)
@@ -156,6 +194,8 @@ def strip_controls(text: pd.Series) -> Parsed:
 
 def error_values(text: pd.Series) -> pd.Series:
     """Mark cells holding an Excel error value such as ``#N/A`` or ``#DIV/0!``."""
+    if not _contains_any(text.to_numpy(dtype=object, na_value=""), "#"):
+        return pd.Series(False, index=text.index)
     return text.str.match(ERROR_VALUE_RE).fillna(False).astype(bool)
 
 
@@ -399,6 +439,18 @@ def clean_id(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     """
     types = raw.map(type)
     numeric = types.isin([float, int, np.float64, np.int64]).astype(bool)
-    text = fold(to_text(raw))
+    # An ID typed cleanly (digits and capital letters only) comes out of the
+    # cleaning unchanged, so only the other cells go through it.
+    cells = raw.to_numpy(dtype=object)
+    clean = np.fromiter((type(cell) is str and _CLEAN_ID.fullmatch(cell) is not None for cell in cells),
+                        dtype=bool, count=len(cells))
+    if clean.all():
+        return pd.Series(cells, index=raw.index, dtype="string"), numeric
+    text = fold(to_text(raw[~clean]))
     text = text.str.replace(r"[\s\-]", "", regex=True).str.upper()
-    return text.mask(text == ""), numeric
+    cleaned = pd.Series(cells, index=raw.index, dtype=object)
+    cleaned[~clean] = text.mask(text == "").to_numpy(dtype=object)
+    return cleaned.astype("string"), numeric
+
+
+_CLEAN_ID = re.compile(r"[0-9A-Z]+")
