@@ -276,13 +276,21 @@ def _ids(plan: _Plan, births: list[dt.date]) -> np.ndarray:
     return np.char.add(bodies, check_characters(bodies))
 
 
-def _text(specialty: str, variant: int) -> tuple[str, str, str]:
-    """Return 工作能力, 业绩成果 and 工作内容 texts for a specialty."""
+PROJECTS = ["生产线自动化改造", "新产品试制", "质量提升", "工艺优化", "设备国产化替代", "数字化车间建设",
+            "节能降耗", "供应链协同", "信息系统升级", "安全生产标准化"]
+
+
+def _texts(specialty: str, numbers: np.ndarray) -> tuple[str, str, str]:
+    """Return 工作能力, 业绩成果 and 工作内容 texts; ``numbers`` (floats in [0, 1)) make them differ per applicant."""
+    project = PROJECTS[int(numbers[0] * len(PROJECTS))]
+    code = int(numbers[1] * 100_000)
     ability = (f"熟悉{specialty}相关的国家标准和行业规范，能够独立完成本岗位的{specialty}工作，"
-               f"具备分析和解决现场技术问题的能力，能够指导新入职人员开展工作。")
-    achievement = (f"参与公司{2019 + variant % 6}年重点项目的{specialty}工作，负责方案编制和过程控制，"
-                   f"项目按期完成并通过验收；提出改进建议{variant % 5 + 2}项，其中{variant % 3 + 1}项已被采纳实施。")
-    content = f"从事{specialty}工作，独立承担日常技术任务，参加部门技术改进项目。"
+               f"具备分析和解决现场技术问题的能力，近三年累计处理技术问题{int(numbers[2] * 200) + 10}项，"
+               f"能够指导新入职人员开展工作。")
+    achievement = (f"参与公司“{project}”项目（项目编号 P{code:05d}）的{specialty}工作，负责方案编制和过程控制，"
+                   f"项目按期完成并通过验收；提出改进建议{int(numbers[3] * 9) + 2}项，其中{int(numbers[3] * 3) + 1}项已被采纳实施，"
+                   f"年节约成本约{int(numbers[2] * 90) + 10}万元。")
+    content = f"从事{specialty}工作，参加“{project}”项目，独立承担日常技术任务（项目编号 P{code:05d}）。"
     return ability, achievement, content
 
 
@@ -307,7 +315,7 @@ def build_sheets(n: int, seed: int = 0) -> dict[str, tuple[list[str], list[list[
     timelines = [_timeline(plan, index, reference) for index in range(n)]
     births = [timeline["birth"] for timeline in timelines]
     ids = _ids(plan, births)
-    random_values = rng.random((n, 8))
+    random_values = rng.random((n, 12))
 
     for index in range(n):
         timeline = timelines[index]
@@ -346,7 +354,7 @@ def build_sheets(n: int, seed: int = 0) -> dict[str, tuple[list[str], list[list[
         title_series = series if master_intermediate else title_none
         if eligibility_fault == "TITLE_FIELDS_NONE":
             title_series = series
-        ability, achievement, content = _text(specialty, index)
+        ability, achievement, content = _texts(specialty, typed[8:12])
         people.append([
             str(plan.company[index]), "自主聘任", series, level, specialty,
             qualifications[level] or "助理工程师", "居民身份证(户口簿)", id_cell, str(plan.names[index]), gender_cell,
@@ -385,7 +393,9 @@ def build_sheets(n: int, seed: int = 0) -> dict[str, tuple[list[str], list[list[
             post = "助理工程师" if master_intermediate and last else None
             if eligibility_fault == "TECH_POST_BLANK" and last:
                 post = "技术员"
-            work_content = content if not (field_fault == "REQUIRED_MISSING" and last) else None
+            work_content = content if last else f"从事{specialty}相关工作，协助完成部门技术任务。"
+            if field_fault == "REQUIRED_MISSING" and last:
+                work_content = None
             work.append([
                 row_key, date_cell(begin), date_cell(end), str(plan.company[index]) if last else PREVIOUS_EMPLOYERS[(index + number) % len(PREVIOUS_EMPLOYERS)],
                 plan.admin_post[index] or "职员", post, work_content,
