@@ -324,8 +324,8 @@ def _annotated_sheet(workbook, writer: _Writer, result, sheet_name: str, annotat
     rows_with_findings = set(own.assign(_p=list(zip(own[fd.FILE], own[fd.ROW].astype("int64"))))["_p"])
 
     if len(raw) > annotate_all_rows:
-        positions = list(zip(raw[fd.SRC_FILE], raw[fd.SRC_ROW]))
-        keep = np.fromiter((position in rows_with_findings for position in positions), dtype=bool, count=len(positions))
+        cells = list(zip(raw[fd.SRC_FILE], raw[fd.SRC_ROW]))
+        keep = np.fromiter((cell in rows_with_findings for cell in cells), dtype=bool, count=len(cells))
         raw = raw[keep]
         sheet.write_string(0, max(header) + 2, f"批次较大，只列出有问题的 {len(raw)} 行。", writer.bold)
 
