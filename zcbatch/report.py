@@ -319,8 +319,9 @@ def _annotated_sheet(workbook, writer: _Writer, result, sheet_name: str, annotat
     cell_findings = own[own[fd.FIELD].isin(columns)]
     keyed = cell_findings.assign(_pos=list(zip(cell_findings[fd.FILE], cell_findings[fd.ROW].astype("int64"))))
     severity_rank = keyed[fd.SEVERITY].map({ERROR: 0, WARNING: 1}).fillna(2)
-    worst = keyed.assign(_rank=severity_rank).groupby(["_pos", fd.FIELD])["_rank"].min()
-    notes = keyed.groupby(["_pos", fd.FIELD])[fd.MESSAGE].agg(lambda messages: "\n".join(dict.fromkeys(messages)))
+    # Plain dicts: a lookup per written cell in a pandas Series costs microseconds.
+    worst = keyed.assign(_rank=severity_rank).groupby(["_pos", fd.FIELD])["_rank"].min().to_dict()
+    notes = keyed.groupby(["_pos", fd.FIELD])[fd.MESSAGE].agg(lambda messages: "\n".join(dict.fromkeys(messages))).to_dict()
     rows_with_findings = set(own.assign(_p=list(zip(own[fd.FILE], own[fd.ROW].astype("int64"))))["_p"])
 
     if len(raw) > annotate_all_rows:
