@@ -538,12 +538,14 @@ FORM_WIDTHS = (2.2, 3.2, 3.3, 2.5, 2.6, 2.2)
 # With 0.12 cm cell margins a six-character label (从事专业技术, 2.22 cm at
 # 五号) fits column 4.
 FORM_CELL_MARGIN_CM = 0.12
-FORM_ROW_CM = 0.95
+FORM_ROW_CM = 0.85
 FORM_LINE = 15.0
 # Minimum height of the 专业技术工作主要内容 cell. With two education rows and
-# three years of continuing education the form still fits one page. About
-# 370 characters fit before the cell grows.
-FORM_CONTENT_CM = 7.0
+# five years of continuing education (中专 and below) the form still fits one
+# page in LibreOffice 7.4, which keeps this row with the merged label beside
+# it and so moves it whole to a new page when it does not fit. About 290
+# characters fit before the cell grows.
+FORM_CONTENT_CM = 5.5
 
 
 def _merge(table: Table, row: int, first: int, last: int) -> _Cell:
@@ -657,10 +659,10 @@ COMMITTEE_COLUMNS = (
     ("序号", "序号", 1.3),
     ("姓名", "姓名", 2.6),
     ("身份证号", "身份证号", 4.7),
-    ("学历层次", "学历层次", 2.8),
+    ("学历层次", "学历层次", 2.4),
     ("申报层级", "申报层级", 2.4),
     ("申报专业", "申报专业", 3.5),
-    ("拟聘任时间", "拟聘任时间", 3.5),
+    ("拟聘任时间", "拟聘任时间", 3.9),
     ("最早满足条件日期", "最早满足日期", 3.9),
 )
 
