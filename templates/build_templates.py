@@ -466,33 +466,32 @@ def control_row(row, tag: str) -> None:
 # --------------------------------------------------------------------------
 # 公示
 
-# Column label, context key and width. Eight columns fit the 16 cm text
-# width of A4 portrait at 小五 (9 pt). In Noto Serif CJK an 18-character ID
-# number is 3.17 cm wide and a five-character value such as 硕士研究生
-# 1.59 cm. A date such as 2026年11月16日 is 2.4 cm with LibreOffice's
-# CJK-Latin spacing. Each needs 0.16 cm of cell margins besides. At 五号 the
-# ID and date columns alone would need 6.8 cm and four-character values
-# would wrap.
+# Column label, context key and width. The notice is A4 landscape (24.7 cm
+# of text width): at 小五 (9 pt) in Noto Serif CJK an 18-character ID
+# number is 3.17 cm wide, an ID ending in X a little more, and a date such
+# as 2026年11月16日 about 2.4 cm with LibreOffice's CJK-Latin spacing, plus
+# 0.16 cm of cell margins each. In the 16 cm of portrait width those values
+# wrapped onto a second line.
 NOTICE_COLUMNS = (
-    ("姓名", "姓名", 1.7),
-    ("身份证号", "身份证号", 3.45),
-    ("学历", "学历", 1.8),
-    ("工作岗位", "工作岗位", 1.8),
-    ("拟聘任\n专业", "拟聘任专业", 1.9),
-    ("拟聘任\n级别", "拟聘任级别", 1.3),
-    ("拟聘任时间", "拟聘任时间", 2.6),
-    ("累计专业\n技术工作\n年限", "累计专业技术工作年限", 1.45),
+    ("姓名", "姓名", 2.2),
+    ("身份证号", "身份证号", 4.6),
+    ("学历", "学历", 2.7),
+    ("工作岗位", "工作岗位", 3.4),
+    ("拟聘任专业", "拟聘任专业", 3.4),
+    ("拟聘任级别", "拟聘任级别", 2.2),
+    ("拟聘任时间", "拟聘任时间", 3.6),
+    ("累计专业技术\n工作年限", "累计专业技术工作年限", 2.4),
 )
 NOTICE_TABLE_SIZE = XIAOWU
 
 
 def build_notice(outdir: Path = HERE) -> Path:
-    document = new_document("公示", margins_cm=(3.0, 2.8, 2.5, 2.5))
-    body = {"size": SIHAO, "line": 25.0}
+    document = new_document("公示", margins_cm=(2.0, 2.0, 2.5, 2.5), landscape=True)
+    body = {"size": SIHAO, "line": 20.0}
 
     add_paragraph(
         document, "公  示", font=TITLE_FONT, size=ERHAO,
-        align=WD_ALIGN_PARAGRAPH.CENTER, line=36, after=12,
+        align=WD_ALIGN_PARAGRAPH.CENTER, line=32, after=6,
     )
     add_paragraph(
         document,
@@ -503,10 +502,10 @@ def build_notice(outdir: Path = HERE) -> Path:
     widths = [width for _, _, width in NOTICE_COLUMNS]
     table = new_table(document, rows=4, widths_cm=widths, cell_margin_cm=0.08)
     header, loop_start, data, loop_end = table.rows
-    set_row(header, height_cm=0.9, header=True)
+    set_row(header, height_cm=0.8, header=True)
     fill_row(header, [label for label, _, _ in NOTICE_COLUMNS], font=HEADING_FONT, size=NOTICE_TABLE_SIZE, line=12)
     control_row(loop_start, "{%tr for 行 in 人员 %}")
-    set_row(data, height_cm=0.8)
+    set_row(data, height_cm=0.65)
     fill_row(data, [f"{{{{ 行.{key} }}}}" for _, key, _ in NOTICE_COLUMNS], size=NOTICE_TABLE_SIZE, line=13)
     control_row(loop_end, "{%tr endfor %}")
 
@@ -521,7 +520,7 @@ def build_notice(outdir: Path = HERE) -> Path:
     add_paragraph(document, "联系地址：{{ 联系地址 }}", first_line_chars=2, **body)
     add_paragraph(document, "联系电话：{{ 联系电话 }}", first_line_chars=2, **body)
     add_paragraph(
-        document, "{{ 单位名称 }}", before=body["line"],
+        document, "{{ 单位名称 }}", before=10,
         align=WD_ALIGN_PARAGRAPH.RIGHT, keep_with_next=True, **body,
     )
     add_paragraph(document, "{{ 落款日期 }}（单位公章）", align=WD_ALIGN_PARAGRAPH.RIGHT, **body)
