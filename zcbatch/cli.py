@@ -171,12 +171,32 @@ def _print_summary(output) -> None:
         print(note)
     print(f"共 {summary['申请人数']} 名申请人：{statuses}")
     print(f"发现问题 {len(result.findings)} 条：错误 {severities.get('错误', 0)}，警告 {severities.get('警告', 0)}，提示 {severities.get('提示', 0)}")
-    for message in summary["批次级错误"][:5]:
-        print(f"单位层面的错误：{message}")
+    _print_unassigned_errors(result.findings)
     print(f"审核通过且可生成文件：{summary['审核通过且可生成文件']} 人")
     for message in summary["文件生成受阻原因"]:
         print(f"未生成公示和聘任表，因为：{message}")
     print(f"结果已写入：{output.outdir}")
+
+
+def _print_unassigned_errors(findings, limit: int = 5) -> None:
+    """Print the first errors that belong to no applicant (unit items, headers, orphan rows) with their cell."""
+    from zcbatch import findings as fd
+
+    errors = findings[findings[fd.KEY].isna() & (findings[fd.SEVERITY] == "错误")]
+    for record in errors.head(limit).to_dict("records"):
+        parts = []
+        if record[fd.FILE]:
+            parts.append(f"“{record[fd.FILE]}”")
+        if record[fd.SHEET]:
+            parts.append(f"工作表“{record[fd.SHEET]}”")
+        if record[fd.ROW] is not None and record[fd.ROW] == record[fd.ROW]:
+            parts.append(f"第 {record[fd.ROW]} 行")
+        if record[fd.COLUMN]:
+            parts.append(str(record[fd.COLUMN]))
+        place = f"（{'，'.join(parts)}）" if parts else ""
+        print(f"不属于某位申请人的错误{place}：{record[fd.MESSAGE]}")
+    if len(errors) > limit:
+        print(f"……另有 {len(errors) - limit} 条此类错误，见 审核结果.xlsx 的“问题清单”。")
 
 
 def _run_command(args) -> int:
