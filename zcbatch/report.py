@@ -78,6 +78,14 @@ class _Writer:
                                  for name, colour in ANNOTATION_FILL.items()}
 
     def cell(self, sheet, row: int, column: int, value: object, cell_format=None, date_format=None) -> None:
+        # Text and numbers are most cells; they skip the checks below.
+        kind = type(value)
+        if kind is str:
+            sheet.write_string(row, column, safe_text(value), cell_format)
+            return
+        if kind is float and math.isfinite(value):
+            sheet.write_number(row, column, value, cell_format)
+            return
         if value is None or value is pd.NA or value is pd.NaT:
             if cell_format is not None:
                 sheet.write_blank(row, column, None, cell_format)
@@ -107,9 +115,12 @@ def write_report(result, path: str | os.PathLike, *, charts: dict[str, Path] | N
     """Write 审核结果.xlsx for an evaluation result and return its path."""
     path = Path(path)
     with atomic_path(path) as temporary:
+        # constant_memory writes each row out as soon as the next one starts,
+        # so the sheets must be written in row order; it keeps memory flat and
+        # skips the shared-string table, which a large batch pays for.
         workbook = xlsxwriter.Workbook(str(temporary), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-            "nan_inf_to_errors": False, "tmpdir": str(path.parent),
+            "nan_inf_to_errors": False, "tmpdir": str(path.parent), "constant_memory": True,
         })
         workbook.set_properties({"title": "职称自主聘任审核结果", "created": dt.datetime(2000, 1, 1)})
         writer = _Writer(workbook)
@@ -122,8 +133,36 @@ def write_report(result, path: str | os.PathLike, *, charts: dict[str, Path] | N
     return path
 
 
+class _InRowOrder:
+    """A worksheet whose cell writes are buffered and written in row order on :meth:`flush`.
+
+    In constant_memory mode xlsxwriter drops a write to a row above the last
+    one written; the 汇总 sheet puts chart titles beside rows it wrote before.
+    """
+
+    def __init__(self, sheet) -> None:
+        self._sheet = sheet
+        self._writes: list[tuple] = []
+
+    def __getattr__(self, name: str):
+        attribute = getattr(self._sheet, name)
+        if not name.startswith("write"):
+            return attribute
+
+        def buffered(row: int, column: int, *args, **kwargs) -> int:
+            self._writes.append((row, column, len(self._writes), attribute, args, kwargs))
+            return 0
+
+        return buffered
+
+    def flush(self) -> None:
+        for row, column, _, method, args, kwargs in sorted(self._writes, key=lambda write: write[:3]):
+            method(row, column, *args, **kwargs)
+        self._writes.clear()
+
+
 def _summary_sheet(workbook, writer: _Writer, result, charts: dict[str, Path]) -> None:
-    sheet = workbook.add_worksheet("汇总")
+    sheet = _InRowOrder(workbook.add_worksheet("汇总"))
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, 6, 12)
     sheet.set_landscape()
@@ -181,6 +220,7 @@ def _summary_sheet(workbook, writer: _Writer, result, charts: dict[str, Path]) -
             sheet.write_string(image_row - 1, column, title, writer.bold)
             sheet.insert_image(image_row, column, str(image), {"x_scale": 0.6, "y_scale": 0.6, "object_position": 3})
             image_row += 24
+    sheet.flush()
 
 
 # Row order of the summary tables: levels and tiers from lowest to highest.
@@ -213,15 +253,52 @@ def _write_table(sheet, writer: _Writer, frame: pd.DataFrame, widths: dict[str, 
     for position, name in enumerate(columns):
         sheet.write_string(0, position, name, writer.header)
         sheet.set_column(position, position, widths.get(name, 12))
-    values = frame.to_numpy(dtype=object)
-    for row_index in range(len(values)):
-        row_values = values[row_index]
-        fmt = row_format(row_index) if row_format else None
-        for position in range(len(columns)):
-            writer.cell(sheet, row_index + 1, position, row_values[position], fmt)
+    if row_format is None:
+        prepared = [_column_cells(sheet, writer, frame[name]) for name in columns]
+        for row_index in range(len(frame)):
+            for position, (write, cells, cell_format) in enumerate(prepared):
+                value = cells[row_index]
+                if value is not None:
+                    write(row_index + 1, position, value, cell_format)
+    else:
+        values = frame.to_numpy(dtype=object)
+        for row_index in range(len(values)):
+            row_values = values[row_index]
+            fmt = row_format(row_index)
+            for position in range(len(columns)):
+                writer.cell(sheet, row_index + 1, position, row_values[position], fmt)
     sheet.freeze_panes(1, 0)
     if len(columns):
-        sheet.autofilter(0, 0, max(len(values), 1), len(columns) - 1)
+        sheet.autofilter(0, 0, max(len(frame), 1), len(columns) - 1)
+
+
+def _column_cells(sheet, writer: _Writer, column: pd.Series) -> tuple:
+    """Return how to write a column's cells: a write method, the values (``None`` for blank), a format.
+
+    A typed column is converted in one pass, so that writing a cell is one
+    call; the values are those :meth:`_Writer.cell` would write.
+    """
+    dtype = column.dtype
+    missing = column.isna().to_numpy()
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        moments = column.dt.to_pydatetime()
+        return sheet.write_datetime, [None if blank else moment for blank, moment in zip(missing, moments)], writer.date
+    if pd.api.types.is_bool_dtype(dtype):
+        flags = column.to_numpy(dtype=object)
+        return sheet.write_string, [None if blank else ("是" if flag else "否") for blank, flag in zip(missing, flags)], None
+    if pd.api.types.is_numeric_dtype(dtype):
+        numbers = column.to_numpy(dtype="float64", na_value=np.nan)
+        if np.isfinite(numbers[~missing]).all():
+            return sheet.write_number, [None if blank else number for blank, number in zip(missing, numbers.tolist())], None
+    if isinstance(dtype, pd.StringDtype):
+        texts = column.to_numpy(dtype=object, na_value=None)
+        return sheet.write_string, [None if text is None else safe_text(text) for text in texts], None
+
+    def write(row: int, position: int, value: object, cell_format) -> None:
+        writer.cell(sheet, row, position, value, cell_format)
+
+    cells = column.to_numpy(dtype=object)
+    return write, [None if blank else value for blank, value in zip(missing, cells)], None
 
 
 # Header comments of 人员明细 for the columns zcbatch computes.
@@ -250,10 +327,11 @@ def _applicant_sheet(workbook, writer: _Writer, applicants: pd.DataFrame) -> Non
     sheet.repeat_rows(0)
     public = applicants[[column for column in applicants.columns if not column.startswith("_")]]
     widths = {"姓名": 10, "证件号码": 21, "工作单位": 20, "主要问题": 60, "状态": 11, "工作年限": 11, "文件": 18}
-    _write_table(sheet, writer, public, widths)
+    # Header comments go first: the header row is written before the data.
     for position, name in enumerate(public.columns):
         if name in APPLICANT_COLUMN_NOTES:
             sheet.write_comment(0, position, APPLICANT_COLUMN_NOTES[name], {"x_scale": 2.0, "author": "zcbatch"})
+    _write_table(sheet, writer, public, widths)
     status_column = list(public.columns).index("状态")
     for status, colour_format in ((status, writer.fills[status]) for status in STATUSES):
         sheet.conditional_format(1, status_column, max(len(public), 1), status_column,
