@@ -24,6 +24,7 @@ import datetime as dt
 import math
 import os
 import re
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -114,13 +115,19 @@ def write_report(result, path: str | os.PathLike, *, charts: dict[str, Path] | N
                  annotate_all_rows: int = ANNOTATE_ALL_ROWS) -> Path:
     """Write 审核结果.xlsx for an evaluation result and return its path."""
     path = Path(path)
-    with atomic_path(path) as temporary:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # xlsxwriter keeps each sheet's rows in a scratch file until close(); an
+    # exception before that would leave them (full ID numbers included) in
+    # the output folder, so they live in a folder removed on any exit.
+    with atomic_path(path) as temporary, tempfile.TemporaryDirectory(
+        prefix=".zcbatch-", dir=path.parent, ignore_cleanup_errors=True
+    ) as scratch:
         # constant_memory writes each row out as soon as the next one starts,
         # so the sheets must be written in row order; it keeps memory flat and
         # skips the shared-string table, which a large batch pays for.
         workbook = xlsxwriter.Workbook(str(temporary), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-            "nan_inf_to_errors": False, "tmpdir": str(path.parent), "constant_memory": True,
+            "nan_inf_to_errors": False, "tmpdir": scratch, "constant_memory": True,
         })
         workbook.set_properties({"title": "职称自主聘任审核结果", "created": dt.datetime(2000, 1, 1)})
         writer = _Writer(workbook)
