@@ -203,6 +203,8 @@ def test_hostile_input(name: str, corpus: dict[str, Case], outcomes: dict[str, F
         if case.expected_exit == 0 and "-o" not in case.command_args:
             report = outdirs[subcommand] / REPORT_NAME
             assert report.is_file(), where
+            scratch = [str(path) for path in outdirs[subcommand].rglob("*") if path.name.startswith((".", "tmp"))]
+            assert scratch == [], where
             findings = _findings(report)
             assert _formula_cells(report) == [], where
         searchable = output + "\n".join(str(finding.get("说明") or "") for finding in findings)
