@@ -96,3 +96,9 @@ def test_merged_forms_one_page_each(outdir):
 def test_committee_sheet_pages(outdir):
     """36 one-line rows fill three landscape pages, the vote and signatures after the last row."""
     assert _pages(outdir / "PDF" / "推荐审核汇总表.pdf") == 3
+
+
+@pytest.mark.skipif(not HAS_SOFFICE, reason="LibreOffice (soffice) is not installed")
+def test_notice_pages(outdir):
+    """36 one-line rows on A4 landscape: three pages with the closing after the last row."""
+    assert _pages(outdir / "PDF" / "公示.pdf") == 3
