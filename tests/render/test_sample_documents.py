@@ -100,5 +100,5 @@ def test_committee_sheet_pages(outdir):
 
 @pytest.mark.skipif(not HAS_SOFFICE, reason="LibreOffice (soffice) is not installed")
 def test_notice_pages(outdir):
-    """36 one-line rows on A4 landscape: three pages with the closing after the last row."""
-    assert _pages(outdir / "PDF" / "公示.pdf") == 3
+    """36 one-line rows on A4 landscape fill two pages, the closing after the last row."""
+    assert _pages(outdir / "PDF" / "公示.pdf") == 2
