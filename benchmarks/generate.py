@@ -216,6 +216,12 @@ class _Plan:
             if position < n:
                 self.field_fault[position], self.eligibility_fault[position] = "", fault
                 self.tier[position], self.level[position], self.series[position] = "本科", "助理级", "工程技术"
+        # The next one only lacks a continuing-education record (需补充材料).
+        self.missing_record = np.zeros(n, dtype=bool)
+        material = len(FIELD_FAULTS) + len(ELIGIBILITY_FAULTS)
+        if material < n:
+            self.field_fault[material], self.eligibility_fault[material] = "", ""
+            self.missing_record[material] = True
         # Faults that need a particular level or tier fall back to another one.
         needs_years = np.array([MIN_WORK_YEARS[(level, tier)] > 0 for level, tier in zip(self.level, self.tier)])
         self.eligibility_fault[(self.eligibility_fault == "MIN_WORK_YEARS") & ~needs_years] = "CE_HOURS"
@@ -412,12 +418,12 @@ def build_sheets(n: int, seed: int = 0) -> dict[str, tuple[list[str], list[list[
             professional = 64 + 8 * int(typed[4] * 4)
             if eligibility_fault == "CE_HOURS" and year == short_year:
                 professional = 48
-            confirmed = not plan.unconfirmed_ce[index]
+            confirmed = not (plan.unconfirmed_ce[index] or plan.missing_record[index])
             hours: list[object] = [float(public), float(professional), float(public + professional)]
             if plan.hours_text[index]:
                 hours[0] = f"{public}学时"
-            row = [row_key, year, *hours, "是" if confirmed else "否",
-                   None if confirmed or typed[5] < 0.3 else f"继续教育学习记录_{year}.pdf"]
+            attached = not confirmed and typed[5] >= 0.3 and not plan.missing_record[index]
+            row = [row_key, year, *hours, "是" if confirmed else "否", f"继续教育学习记录_{year}.pdf" if attached else None]
             ce.append(row)
             if field_fault == "CE_DUPLICATE_YEAR" and offset == 0:
                 ce.append(list(row))
