@@ -68,7 +68,16 @@ def _lost_digits(values: pd.Series, numeric: pd.Series) -> pd.Series:
     Text in scientific notation (``1.20101199001011E+17``, as a CSV export or
     a copy of such a cell gives) has lost the same digits.
     """
-    long_number = numeric & values.notna() & (values.str.len().fillna(0) > 15)
+    # Only numbers can be long numbers, and scientific notation needs an "E":
+    # both tests are skipped for the columns of text IDs they cannot match.
+    long_number = np.zeros(len(values), dtype=bool)
+    stored = np.flatnonzero(numeric.to_numpy(dtype=bool))
+    if len(stored):
+        lengths = values.iloc[stored].str.len().fillna(0).to_numpy()
+        long_number[stored[lengths > 15]] = True
+    long_number = pd.Series(long_number, index=values.index)
+    if "E" not in "".join(values.to_numpy(dtype=object, na_value="")):
+        return long_number
     scientific = values.str.fullmatch(r"\d(?:\.\d+)?E\+?\d+").fillna(False).astype(bool)
     return long_number | scientific
 
@@ -85,6 +94,8 @@ def id_keys(raw: pd.Series) -> pd.Series:
 
 
 def _mark_lost_digits(values: pd.Series, lost: pd.Series) -> pd.Series:
+    if not lost.any():
+        return values.astype("string")
     return values.mask(lost, "#" + values.astype("string")).astype("string")
 
 
