@@ -87,6 +87,12 @@ class _Writer:
         if kind is float and math.isfinite(value):
             sheet.write_number(row, column, value, cell_format)
             return
+        if kind is dt.datetime:
+            sheet.write_datetime(row, column, value, date_format or self.date)
+            return
+        if kind is dt.date:
+            sheet.write_datetime(row, column, dt.datetime(value.year, value.month, value.day), date_format or self.date)
+            return
         if value is None or value is pd.NA or value is pd.NaT:
             if cell_format is not None:
                 sheet.write_blank(row, column, None, cell_format)
