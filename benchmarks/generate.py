@@ -8,14 +8,16 @@ reference date (申报日期) 2026-11-20.
 
 The mix follows a large company group: education tiers 博士 2%, 硕士 15%,
 本科 50%, 大专 25%, 中专及以下 8%; levels by tier (博士 mostly 中级, 硕士
-mostly 助理级, 大专 and below 员级 or 助理级). About 10% of the applicants carry
-one field error (bad ID check digit, gender or birth date not matching the ID,
-invalid mobile, unreadable date, invalid enumeration value, blank required
-cell, ID stored as a number, swapped education dates, duplicated
-continuing-education year) and about 15% one failed eligibility rule (hours
-short, a year missing, a failing appraisal, too few work years, specialty
+mostly 助理级, 大专 and below 员级 or 助理级).
+
+About 10% of the applicants carry one field error: a bad ID check digit, a
+gender or birth date that does not match the ID, an invalid mobile, an
+unreadable date, an invalid enumeration value, a blank required cell, an ID
+stored as a number, swapped education dates or a duplicated
+continuing-education year. About 15% fail one eligibility rule: hours short,
+a year missing, a failing appraisal, too few work years, a specialty
 mismatch, a tier that cannot reach the level, title fields filled for a
-junior level, a technical post in the work history).
+junior level or a technical post in the work history.
 
 Cells are written the way people fill the workbook: IDs and phone numbers as
 text with valid GB 11643 check digits (MOD 11-2, computed with numpy), dates as
@@ -34,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import os
 import sys
 from pathlib import Path
@@ -152,8 +153,6 @@ WORK_COLUMNS = ["证件号码", "开始日期", "结束日期", "工作单位", 
 CE_COLUMNS = ["证件号码", "年度", "公需科目学时数", "专业培训学时数", "总学时数", "继续教育网可查", "附件"]
 APPRAISAL_COLUMNS = ["证件号码", "考核年度", "考核结果"]
 REVIEW_COLUMNS = ["证件号码", "审核结果", "审批意见", "拟聘任时间"]
-DATE_COLUMNS = {"出生日期", "参加专业技术工作日期", "职称授予时间", "入学时间", "毕业时间", "开始日期", "结束日期",
-                "拟聘任时间"}
 
 
 class Date(int):
@@ -233,7 +232,6 @@ class _Plan:
         for fault in ("TITLE_FIELDS_NONE", "TECH_POST_BLANK"):
             self.eligibility_fault[(self.eligibility_fault == fault) & ~junior_or_doctor] = "CE_HOURS"
 
-        self.id_fault = np.isin(self.field_fault, ("ID_CHECKSUM", "ID_LOST_DIGITS"))
         self.months_extra = rng.integers(1, 300, size=n)
         self.day = rng.integers(1, 21, size=n)
         self.education_rows = np.minimum(rng.choice([1, 2, 3], size=n, p=[0.2, 0.6, 0.2]),
@@ -269,7 +267,7 @@ class _Plan:
 
 
 def _ids(plan: _Plan, births: list[dt.date]) -> np.ndarray:
-    """Return distinct 18-digit IDs whose 17th digit matches a random gender."""
+    """Return distinct 18-digit IDs with valid check characters; the 17th digit sets the gender."""
     bodies = np.array([f"{region}{birth:%Y%m%d}{sequence:03d}"
                        for region, birth, sequence in zip(plan.region, births, plan.sequence)])
     # Redraw the sequence of an ID body that occurs twice.
@@ -351,9 +349,13 @@ def build_sheets(n: int, seed: int = 0) -> dict[str, tuple[list[str], list[list[
         birth_cell: object = date_cell(timeline["birth"])
         if field_fault == "ID_BIRTH_MISMATCH":
             birth_cell = _serial(timeline["birth"] + dt.timedelta(days=1 if timeline["birth"].day < 28 else -1))
-        gender_cell = gender if field_fault != "ID_GENDER_MISMATCH" else ("女" if gender == "男" else "男")
+        gender_cell = gender
+        if field_fault == "ID_GENDER_MISMATCH":
+            gender_cell = "女" if gender == "男" else "男"
         mobile = str(plan.mobile[index]) if field_fault != "MOBILE_INVALID" else str(plan.mobile[index])[:10]
-        current = specialty if eligibility_fault != "SPECIALTY_MATCH" else specialties[0] + "管理" if specialty == specialties[0] else specialties[0]
+        current = specialty
+        if eligibility_fault == "SPECIALTY_MATCH":
+            current = specialties[0] if specialty != specialties[0] else specialty + "管理"
         start = timeline["work_start"]
         typed_years = _whole_years(start, reference)
         title_none = "无"

@@ -89,7 +89,7 @@ def test_generated_ids_are_valid(tmp_path: Path) -> None:
     column = rows[0].index("证件号码")
     ids = [row[column] for row in rows[1:]]
     # build_sheets draws the plan first from the seeded generator, so the
-    # same draw says which IDs are wrong on purpose.
+    # same draw gives the IDs that are wrong on purpose.
     plan = generate._Plan(60, np.random.default_rng(3))
     faulty = set(np.flatnonzero(np.isin(plan.field_fault, ("ID_CHECKSUM", "ID_LOST_DIGITS"))))
     invalid = [position for position, value in enumerate(ids) if position not in faulty and not ric.is_valid(value)]
