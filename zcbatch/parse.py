@@ -124,7 +124,7 @@ def parse_column(raw: pd.Series, definition: dict, context: pd.DataFrame) -> tup
 
     A cell's typed value and findings depend only on its own value, so each
     distinct value is parsed once and the results are spread back over the
-    cells that hold it: a column of dates, enumerations or hours has far
+    cells that contain it: a column of dates, enumerations or hours has far
     fewer distinct values than cells.
     """
     codes, distinct = _distinct_cells(raw)

@@ -79,7 +79,7 @@ class _Writer:
                                  for name, colour in ANNOTATION_FILL.items()}
 
     def cell(self, sheet, row: int, column: int, value: object, cell_format=None, date_format=None) -> None:
-        # Text and numbers are most cells; they skip the checks below.
+        # Most cells are text or finite numbers, so they are handled first.
         kind = type(value)
         if kind is str:
             sheet.write_string(row, column, safe_text(value), cell_format)
@@ -129,8 +129,8 @@ def write_report(result, path: str | os.PathLike, *, charts: dict[str, Path] | N
         prefix=".zcbatch-", dir=path.parent, ignore_cleanup_errors=True
     ) as scratch:
         # constant_memory writes each row out as soon as the next one starts,
-        # so the sheets must be written in row order; it keeps memory flat and
-        # skips the shared-string table, which a large batch pays for.
+        # so the sheets must be written in row order. It keeps memory flat and
+        # skips the shared-string table, whose cost grows with the batch.
         workbook = xlsxwriter.Workbook(str(temporary), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
             "nan_inf_to_errors": False, "tmpdir": scratch, "constant_memory": True,
@@ -150,7 +150,8 @@ class _InRowOrder:
     """A worksheet whose cell writes are buffered and written in row order on :meth:`flush`.
 
     In constant_memory mode xlsxwriter drops a write to a row above the last
-    one written; the 汇总 sheet puts chart titles beside rows it wrote before.
+    one written. The 汇总 sheet puts chart titles beside rows it wrote before,
+    so it buffers its writes.
     """
 
     def __init__(self, sheet) -> None:
@@ -285,6 +286,9 @@ def _write_table(sheet, writer: _Writer, frame: pd.DataFrame, widths: dict[str, 
         sheet.autofilter(0, 0, max(len(frame), 1), len(columns) - 1)
 
 
+_YES_NO = {True: "是", False: "否"}
+
+
 def _column_cells(sheet, writer: _Writer, column: pd.Series) -> tuple:
     """Return how to write a column's cells: a write method, the values (``None`` for blank), a format.
 
@@ -298,7 +302,7 @@ def _column_cells(sheet, writer: _Writer, column: pd.Series) -> tuple:
         return sheet.write_datetime, [None if blank else moment for blank, moment in zip(missing, moments)], writer.date
     if pd.api.types.is_bool_dtype(dtype):
         flags = column.to_numpy(dtype=object)
-        return sheet.write_string, [None if blank else ("是" if flag else "否") for blank, flag in zip(missing, flags)], None
+        return sheet.write_string, [None if blank else _YES_NO[bool(flag)] for blank, flag in zip(missing, flags)], None
     if pd.api.types.is_numeric_dtype(dtype):
         numbers = column.to_numpy(dtype="float64", na_value=np.nan)
         if np.isfinite(numbers[~missing]).all():
