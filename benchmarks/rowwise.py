@@ -107,7 +107,7 @@ def _by_key(rows: list[dict]) -> dict[str, list[dict]]:
 
 
 class _Findings:
-    """Rule codes per ID, with their severities and kinds."""
+    """The rule codes found for each ID."""
 
     def __init__(self) -> None:
         self.codes: dict[str, set[str]] = defaultdict(set)
@@ -118,7 +118,7 @@ class _Findings:
 
 
 def _terms(person: dict, education: list[dict], date) -> dict:
-    """Compute tier, graduations, work-year dates and months for one applicant."""
+    """Return the applicant's tier, the graduation that sets it and the initial education's graduation."""
     best, tier_graduation, initial_graduation = None, pd.NaT, pd.NaT
     for row in education:
         graduated = row["毕业时间"]
@@ -263,8 +263,8 @@ def _continuing_education(key, level, tier, rows: list[dict], policy: Policy, ye
     minimum = settings["min_hours"]
     by_year = _first_per_year(rows, "年度")
     for offset in range(count):
-        wanted = window_end - offset
-        row = by_year.get(wanted)
+        required_year = window_end - offset
+        row = by_year.get(required_year)
         if row is None:
             found.add(key, "CE_MISSING_YEAR")
             continue
@@ -274,7 +274,7 @@ def _continuing_education(key, level, tier, rows: list[dict], policy: Policy, ye
                 found.add(key, "CE_HOURS")
         # Every row of a required year, duplicates included, needs its record.
         for any_row in rows:
-            if any_row["年度"] == wanted and any_row["继续教育网可查"] is not True and _is_none_value(any_row["附件"]):
+            if any_row["年度"] == required_year and any_row["继续教育网可查"] is not True and _is_none_value(any_row["附件"]):
                 found.add(key, "CE_ATTACHMENT")
 
 
@@ -313,7 +313,11 @@ def _education_attachments(education: dict[str, list[dict]], known_keys: set, po
 
 
 def _review_rules(reviews: list[dict], work: dict[str, list[dict]], earliest_by_key: dict, found: _Findings) -> None:
-    """审批意见 for 不通过; 拟聘任时间 neither the entry date nor before the earliest date."""
+    """Apply the review rules about one applicant.
+
+    A 不通过 needs an 审批意见, and a 拟聘任时间 is neither the entry date of
+    the current job nor before the earliest eligible date.
+    """
     seen: set = set()
     for row in reviews:
         key = row[KEY]
