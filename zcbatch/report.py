@@ -38,6 +38,8 @@ from zcbatch.codes import ERROR, RULES, STATUSES, WARNING
 from zcbatch.reader import catalogue, column_index
 
 REPORT_NAME = "审核结果.xlsx"
+# Errors without an applicant listed on the 汇总 sheet; the rest are in 问题清单.
+SUMMARY_UNIT_ERRORS = 20
 # Input rows up to which the annotated copies hold every row.
 ANNOTATE_ALL_ROWS = 20_000
 # Excel's limit on the characters of one cell.
@@ -223,8 +225,13 @@ def _summary_sheet(workbook, writer: _Writer, result, charts: dict[str, Path]) -
         row += 1
         sheet.write_string(row, 0, "单位层面的错误", writer.bold)
         row += 1
-        for message in unit_errors:
+        # A large batch can have thousands of such rows (orphan rows among
+        # them); the summary lists the first few and points at 问题清单.
+        for message in unit_errors[:SUMMARY_UNIT_ERRORS]:
             sheet.write_string(row, 0, safe_text(message))
+            row += 1
+        if len(unit_errors) > SUMMARY_UNIT_ERRORS:
+            sheet.write_string(row, 0, f"另有 {len(unit_errors) - SUMMARY_UNIT_ERRORS} 条，见“问题清单”。")
             row += 1
 
     column = 8
