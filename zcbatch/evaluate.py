@@ -78,7 +78,7 @@ class EvaluationResult:
         """Return the applicants whose documents are generated.
 
         These are approved by the unit (审核结果 通过) and 可聘任 or 需补充材料.
-        Nobody is listed while a unit-level error of the committee vote or
+        The table is empty while a unit-level error of the committee vote or
         the publicity period remains (:data:`BLOCKING_UNIT_RULES`), because a
         notice or form made then would not be valid.
         """
@@ -109,8 +109,11 @@ def resolve_dates(batch: Batch, year: int | None, date: dt.date | str | None) ->
     elif unit_date is not None and (year is None or pd.Timestamp(unit_date).year == year):
         reference = pd.Timestamp(unit_date)
     else:
-        wanted = year or (int(unit_year) if unit_year is not None else None)
-        reference = today if wanted in (None, today.year) else pd.Timestamp(dt.date(wanted, 12, 31))
+        requested_year = year or (int(unit_year) if unit_year is not None else None)
+        if requested_year in (None, today.year):
+            reference = today
+        else:
+            reference = pd.Timestamp(dt.date(requested_year, 12, 31))
     application_year = int(year or unit_year or reference.year)
     return application_year, reference.normalize()
 

@@ -182,7 +182,7 @@ def evidence_material(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFram
 # --- Route and minimum work years ---------------------------------------
 
 def level_tier_route(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
-    """A tier without an entry under the level in the policy cannot reach it by self-appointment."""
+    """Reject a tier that has no entry under the level in the policy (no self-appointment route)."""
     failed = terms[_decidable(terms) & ~terms["_route_open"]]
     default = failed["学历层次"].astype(str) + "学历不能以自主聘任方式申报" + failed["申报层级"].astype(str)
     reason = lookup(policy.refusals, failed["申报层级"], failed["学历层次"]).fillna(default).astype(str)
@@ -282,8 +282,8 @@ def ce_attachments(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.
     window_end = year + policy.continuing_education["window_end_offset"]
     required = required_years(terms[[KEY]], ce_required_counts(terms, policy), window_end)
     ce = batch.sheets["继续教育"].merge(required, on=[KEY, "年度"], how="inner")
-    # Only a row marked 否 is unconfirmed; a blank cell means the analyst has
-    # not said, and the official system then runs its own check.
+    # Only a row marked 否 is unconfirmed. A blank cell means the analyst left
+    # it open, and the official system then runs its own check.
     failed = ce[(ce["继续教育网可查"] == False).fillna(False) & is_none_value(ce["附件"])]  # noqa: E712 (nullable boolean)
     return fd.frame(
         failed, rule="CE_ATTACHMENT", column="附件", name=None,
@@ -308,7 +308,7 @@ def appraisal_required_counts(terms: pd.DataFrame, policy: Policy) -> pd.Series:
 
 
 def appraisal(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.DataFrame:
-    """Every required appraisal year is present and passing; the window ends the year before."""
+    """Check that every required appraisal year is present and passing, in a window ending the year before."""
     settings = policy.appraisal
     window_end = year + settings["window_end_offset"]
     required = required_years(terms[[KEY, "姓名", "_file", "_sheet", "_row"]], appraisal_required_counts(terms, policy), window_end)

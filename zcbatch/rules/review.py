@@ -191,7 +191,7 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
                  + early["最早满足日期"].dt.strftime("%Y-%m-%d") + "。请改为满足条件之后的日期。"),
     ]
     # The notice prints a full date, so a typed "2026年11月" would silently
-    # become 2026年11月1日; the raw cell tells whether a day was typed.
+    # become 2026年11月1日; the raw cell shows whether a day was typed.
     raw = batch.raw["单位审核"]
     if "拟聘任时间" in raw and not raw.empty:
         typed = raw["拟聘任时间"].astype(str).str.normalize("NFKC").str.strip()

@@ -85,7 +85,7 @@ def add_years(start: pd.Series, years: pd.Series | int) -> pd.Series:
 
 
 def is_none_value(values: pd.Series) -> pd.Series:
-    """Mark blank cells and cells that say "none" (无, -, /)."""
+    """Mark blank cells and cells that contain a "none" value (无, -, /)."""
     return values.isna() | values.isin(NONE_VALUES)
 
 
