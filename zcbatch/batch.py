@@ -19,6 +19,7 @@ import pandas as pd
 from zcbatch import findings as fd
 from zcbatch import parse, schemas
 from zcbatch.errors import InputError
+from zcbatch.gcpause import paused_gc
 from zcbatch.reader import RawSheet, SourceFile, catalogue, expand_paths, file_labels, read_workbook, sha256_of
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class Batch:
         return people.set_index("证件号码")["姓名"]
 
 
+@paused_gc()
 def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
     """Read, normalise and validate a batch from workbooks or folders.
 
@@ -76,7 +78,7 @@ def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
     labels = file_labels(files)
     for path in files:
         log.info("读取 %s", labels[path])
-        sheets, layout_problems = read_workbook(path, labels[path])
+        sheets, layout_problems = read_workbook(path, labels[path], prepare=_parse_part)
         problems.append(layout_problems)
         sources.append(SourceFile(path=path, sha256=sha256_of(path), sheets=[sheet.sheet for sheet in sheets]))
         for sheet in sheets:
@@ -99,11 +101,14 @@ def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
         parts = raw_by_sheet.get(name, [])
         for part in parts:
             problems.append(_missing_headers(part, definition))
-        raw = pd.concat([part.frame for part in parts], ignore_index=True) if parts else _empty_raw(definition)
-        raw_frames[name] = raw
-        frame, parse_problems = parse.parse_sheet(raw, name)
-        typed[name] = frame
-        problems.append(parse_problems)
+        if parts:
+            raw_frames[name] = pd.concat([part.frame for part in parts], ignore_index=True)
+            typed[name] = pd.concat([part.prepared[0] for part in parts], ignore_index=True)
+            problems.extend(part.prepared[1] for part in parts)
+        else:
+            raw_frames[name] = _empty_raw(definition)
+            typed[name], parse_problems = parse.parse_sheet(raw_frames[name], name)
+            problems.append(parse_problems)
 
     unit: dict[str, object] = {}
     unit_items = pd.DataFrame(columns=["项目", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW])
@@ -123,6 +128,17 @@ def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
     batch.findings = fd.concat(problems)
     log.info("读取完成：%d 名申请人，%d 条问题", len(typed[APPLICANT_SHEET]), len(batch.findings))
     return batch
+
+
+def _parse_part(part: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """Parse one sheet of one workbook as soon as it is read (see :func:`read_workbook`).
+
+    Each cell is parsed on its own, so the sheets of several workbooks can be
+    parsed apart and their typed frames put together afterwards.
+    """
+    if catalogue().sheets[part.canonical].get("layout") == "key_value":
+        return None
+    return parse.parse_sheet(part, part.canonical)
 
 
 def _require_sheets(raw_by_sheet: dict[str, list[RawSheet]], files: list[Path]) -> None:

@@ -30,6 +30,7 @@ from zcbatch.codes import (
     STATUSES,
     WARNING,
 )
+from zcbatch.gcpause import paused_gc
 from zcbatch.policy import Policy, load_policy
 from zcbatch.rules import eligibility, review
 from zcbatch.rules.eligibility import appraisal_required_counts, ce_required_counts
@@ -132,6 +133,7 @@ def override_notes(batch: Batch, year: int | None, date: dt.date | str | None) -
     return notes
 
 
+@paused_gc()
 def evaluate(batch: Batch, policy: Policy | str | None = None, year: int | None = None,
              date: dt.date | str | None = None) -> EvaluationResult:
     """Apply every rule to the batch and return the result.

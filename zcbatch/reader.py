@@ -17,9 +17,14 @@ import hashlib
 import logging
 import os
 import posixpath
+import queue
 import re
+import threading
 import unicodedata
 import zipfile
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +75,8 @@ class RawSheet:
     extras: list[str]
     # For the key/value sheet 单位信息: the Excel row of each item.
     item_rows: dict[str, int] = field(default_factory=dict)
+    # What read_workbook's ``prepare`` returned for this sheet.
+    prepared: object = None
 
 
 def column_letter(index: int) -> str:
@@ -225,70 +232,147 @@ def file_labels(files: list[Path]) -> dict[Path, str]:
     return labels
 
 
-def read_workbook(path: Path, label: str | None = None) -> tuple[list[RawSheet], pd.DataFrame]:
+def read_workbook(path: Path, label: str | None = None, *,
+                  prepare: Callable[[RawSheet], object] | None = None) -> tuple[list[RawSheet], pd.DataFrame]:
     """Read every recognised sheet of one workbook.
 
     ``label`` names the file in findings and messages (default: the file
     name; see :func:`file_labels`). Returns the raw sheets and the findings
     about the workbook's layout (unknown sheets and columns, duplicate
-    headers, hidden sheets).
+    headers, hidden sheets). ``prepare``, when given, is called on each sheet
+    as soon as it is read, and its result is kept as ``RawSheet.prepared``.
+
+    The sheets are read in worker threads: python-calamine releases the GIL
+    while it parses a sheet's XML, and zlib while it inflates the archive
+    for :func:`scan_xlsx`, so on two cores one sheet's XML is parsed while
+    another sheet is turned into Python values and prepared.
     """
     label = label or path.name
     workbook = open_workbook(path)
-    scans = scan_xlsx(path)
     cat = catalogue()
-    sheets: list[RawSheet] = []
     problems: list[pd.DataFrame] = []
     seen: set[str] = set()
+    wanted: list[tuple[str, str]] = []
     try:
         metadata = {meta.name: meta for meta in workbook.sheets_metadata}
-        for sheet_name in workbook.sheet_names:
-            canonical = cat.sheet_by_label.get(normalize_label(sheet_name))
-            if canonical is None:
-                if not sheet_name.startswith("_") and sheet_name != "填写说明":
-                    problems.append(fd.batch_level(
-                        rule="SHEET_UNKNOWN", file=label, sheet=sheet_name,
-                        message=f"工作表“{sheet_name}”不是申报信息表的组成部分，已忽略。如其中有申报数据，请按模板的工作表名称重命名。",
-                    ))
-                continue
-            if canonical in seen:
+        names = workbook.sheet_names
+    except Exception:
+        workbook.close()
+        raise
+    for sheet_name in names:
+        canonical = cat.sheet_by_label.get(normalize_label(sheet_name))
+        if canonical is None:
+            if not sheet_name.startswith("_") and sheet_name != "填写说明":
                 problems.append(fd.batch_level(
                     rule="SHEET_UNKNOWN", file=label, sheet=sheet_name,
-                    message=f"工作簿中已有“{canonical}”工作表，“{sheet_name}”已忽略。请把两张表的数据合并到一张表中。",
+                    message=f"工作表“{sheet_name}”不是申报信息表的组成部分，已忽略。如其中有申报数据，请按模板的工作表名称重命名。",
                 ))
-                continue
-            seen.add(canonical)
-            meta = metadata.get(sheet_name)
-            if meta is not None and str(meta.visible).split(".")[-1] != "Visible":
-                problems.append(fd.batch_level(
-                    rule="SHEET_HIDDEN", file=label, sheet=sheet_name,
-                    message=f"工作表“{sheet_name}”是隐藏的，已照常读取。如其中数据不应申报，请删除而不是隐藏。",
-                ))
-            try:
-                sheet = workbook.get_sheet_by_name(sheet_name)
-                rows = sheet.to_python(skip_empty_area=False, nrows=MAX_DATA_ROWS + HEADER_SEARCH_ROWS + 1)
-                merged = sheet.merged_cell_ranges
-            except (python_calamine.CalamineError, ValueError) as error:
-                raise InputError(
-                    f"“{label}”的工作表“{sheet_name}”无法读取（{error}）。请用 Excel 打开后另存为 .xlsx，再重试。"
-                ) from error
-            if len(rows) > MAX_DATA_ROWS + HEADER_SEARCH_ROWS:
-                raise InputError(
-                    f"“{label}”的工作表“{sheet_name}”超过 {MAX_DATA_ROWS:,} 行，超出一次处理的上限。"
-                    "请按部门拆分为多个工作簿放在同一文件夹中再处理。"
-                )
-            scan = scans.get(sheet_name, SheetScan())
-            for (row_index, column_index_), value in scan.errors.items():
-                if row_index < len(rows) and column_index_ < len(rows[row_index]):
-                    rows[row_index][column_index_] = value
-            raw_sheet, sheet_problems = _build_sheet(label, sheet_name, canonical, rows, merged or [])
+            continue
+        if canonical in seen:
+            problems.append(fd.batch_level(
+                rule="SHEET_UNKNOWN", file=label, sheet=sheet_name,
+                message=f"工作簿中已有“{canonical}”工作表，“{sheet_name}”已忽略。请把两张表的数据合并到一张表中。",
+            ))
+            continue
+        seen.add(canonical)
+        meta = metadata.get(sheet_name)
+        if meta is not None and str(meta.visible).split(".")[-1] != "Visible":
+            problems.append(fd.batch_level(
+                rule="SHEET_HIDDEN", file=label, sheet=sheet_name,
+                message=f"工作表“{sheet_name}”是隐藏的，已照常读取。如其中数据不应申报，请删除而不是隐藏。",
+            ))
+        wanted.append((sheet_name, canonical))
+
+    sheets: list[RawSheet] = []
+    workbooks = _Workbooks(path, workbook)
+    pool = ThreadPoolExecutor(max_workers=READ_THREADS + 1, thread_name_prefix="zcbatch-read")
+    try:
+        scans = pool.submit(scan_xlsx, path)
+        futures = [pool.submit(_read_sheet, workbooks, scans, label, sheet_name, canonical, prepare)
+                   for sheet_name, canonical in wanted]
+        for future in futures:
+            raw_sheet, sheet_problems = future.result()
             problems.append(sheet_problems)
             if raw_sheet is not None:
-                problems.append(_scan_findings(raw_sheet, scan))
                 sheets.append(raw_sheet)
     finally:
-        workbook.close()
+        pool.shutdown(wait=True, cancel_futures=True)
+        workbooks.close()
     return sheets, fd.concat(problems)
+
+
+def _read_sheet(workbooks: _Workbooks, scans: Future, label: str, sheet_name: str, canonical: str,
+                prepare: Callable[[RawSheet], object] | None) -> tuple[RawSheet | None, pd.DataFrame]:
+    """Read, build and prepare one sheet (in a reading thread)."""
+    rows, merged = _read_rows(workbooks, label, sheet_name)
+    scan = scans.result().get(sheet_name, SheetScan())
+    for (row_index, column_index_), value in scan.errors.items():
+        if row_index < len(rows) and column_index_ < len(rows[row_index]):
+            rows[row_index][column_index_] = value
+    raw_sheet, problems = _build_sheet(label, sheet_name, canonical, rows, merged or [])
+    del rows
+    if raw_sheet is None:
+        return None, problems
+    problems = fd.concat([problems, _scan_findings(raw_sheet, scan)])
+    if prepare is not None:
+        raw_sheet.prepared = prepare(raw_sheet)
+    return raw_sheet, problems
+
+
+# Sheets read at once. A third thread scans the archive (see scan_xlsx).
+READ_THREADS = 2
+
+
+class _Workbooks:
+    """Open workbooks of one file, lent to one reading thread at a time.
+
+    A python-calamine workbook cannot read two sheets at once, so a second
+    thread opens the file a second time.
+    """
+
+    def __init__(self, path: Path, first: python_calamine.CalamineWorkbook) -> None:
+        self._path = path
+        self._free: queue.SimpleQueue = queue.SimpleQueue()
+        self._free.put(first)
+        self._opened = [first]
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def borrow(self):
+        try:
+            workbook = self._free.get_nowait()
+        except queue.Empty:
+            workbook = open_workbook(self._path)
+            with self._lock:
+                self._opened.append(workbook)
+        try:
+            yield workbook
+        finally:
+            self._free.put(workbook)
+
+    def close(self) -> None:
+        with self._lock:
+            for workbook in self._opened:
+                workbook.close()
+
+
+def _read_rows(workbooks: _Workbooks, label: str, sheet_name: str) -> tuple[list[list[object]], list]:
+    """Return the cell values and merged ranges of one sheet."""
+    with workbooks.borrow() as workbook:
+        try:
+            sheet = workbook.get_sheet_by_name(sheet_name)
+            rows = sheet.to_python(skip_empty_area=False, nrows=MAX_DATA_ROWS + HEADER_SEARCH_ROWS + 1)
+            merged = sheet.merged_cell_ranges
+        except (python_calamine.CalamineError, ValueError) as error:
+            raise InputError(
+                f"“{label}”的工作表“{sheet_name}”无法读取（{error}）。请用 Excel 打开后另存为 .xlsx，再重试。"
+            ) from error
+    if len(rows) > MAX_DATA_ROWS + HEADER_SEARCH_ROWS:
+        raise InputError(
+            f"“{label}”的工作表“{sheet_name}”超过 {MAX_DATA_ROWS:,} 行，超出一次处理的上限。"
+            "请按部门拆分为多个工作簿放在同一文件夹中再处理。"
+        )
+    return rows, merged
 
 
 _CELL_TAG = re.compile(rb'<c\s([^>]*?)(?:/>|>(.*?)</c>)', re.S)
