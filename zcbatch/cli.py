@@ -18,6 +18,7 @@ from pathlib import Path
 
 from zcbatch import __version__
 from zcbatch.errors import InputError, OutputError, ZcbatchError
+from zcbatch.report import FULL_REPORT_ROWS, abridged_note, is_abridged
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
@@ -113,6 +114,9 @@ def _add_evaluation_options(parser: argparse.ArgumentParser) -> None:
                         help="申报日期即审核基准日，例如 2026-11-20，工作年限算到这一天（默认取单位信息的申报日期，否则为今天）")
     parser.add_argument("--policy", metavar="名称或路径", help="政策名称或政策文件路径（默认：teda-2024）")
     parser.add_argument("--attachments", metavar="文件夹", help="附件文件夹：检查附件列中的文件是否存在，照片是否为不超过 500KB 的竖版图片")
+    parser.add_argument("--all-rows", action="store_true",
+                        help=f"申请人超过 {FULL_REPORT_ROWS:,} 人时，审核结果中也列出没有问题的申请人和输入行"
+                        "（默认只列出有错误或警告的，写得更快）")
     parser.add_argument("-v", "--verbose", action="store_true", help="显示详细的处理过程")
 
 
@@ -161,7 +165,7 @@ def _configure_logging(verbose: bool) -> None:
                         stream=sys.stderr, force=True)
 
 
-def _print_summary(output) -> None:
+def _print_summary(output, all_rows: bool = False) -> None:
     result = output.result
     summary = result.summary
     statuses = "，".join(f"{status} {count} 人" for status, count in summary["状态"].items())
@@ -175,6 +179,8 @@ def _print_summary(output) -> None:
     print(f"审核通过且可生成文件：{summary['审核通过且可生成文件']} 人")
     for message in summary["文件生成受阻原因"]:
         print(f"未生成公示和聘任表，因为：{message}")
+    if is_abridged(result, None if all_rows else FULL_REPORT_ROWS):
+        print(abridged_note(result))
     print(f"结果已写入：{output.outdir}")
 
 
@@ -216,7 +222,8 @@ def _run_command(args) -> int:
         _print_summary(output)
         return EXIT_OK
 
-    options = dict(policy=args.policy, year=args.year, date=args.date, attachments=args.attachments, force=args.force)
+    options = dict(policy=args.policy, year=args.year, date=args.date, attachments=args.attachments, force=args.force,
+                   all_rows=args.all_rows)
     if args.command == "check":
         output = pipeline.check(args.inputs, args.outdir, **options)
     elif args.command == "render":
@@ -226,7 +233,7 @@ def _run_command(args) -> int:
     else:
         output = pipeline.run(args.inputs, args.outdir, full_id=args.full_id, pdf=args.pdf,
                               progress=sys.stderr.isatty(), **options)
-    _print_summary(output)
+    _print_summary(output, args.all_rows)
     return EXIT_OK
 
 

@@ -24,7 +24,7 @@ from zcbatch.attachments import check_attachments
 from zcbatch.batch import read_batch
 from zcbatch.errors import InputError, OutputError
 from zcbatch.evaluate import EvaluationResult, evaluate
-from zcbatch.report import REPORT_NAME, write_report
+from zcbatch.report import FULL_REPORT_ROWS, REPORT_NAME, write_report
 from zcbatch.resources import data_dir, sample_workbook
 
 log = logging.getLogger(__name__)
@@ -118,12 +118,17 @@ def evaluate_inputs(inputs, *, policy=None, year=None, date=None, attachments=No
 
 
 def check(inputs, outdir, *, policy=None, year=None, date=None, attachments=None, force=False,
-          charts: bool = True) -> RunOutput:
-    """Write 审核结果.xlsx (and the charts) for a batch."""
+          charts: bool = True, all_rows: bool = False) -> RunOutput:
+    """Write 审核结果.xlsx (and the charts) for a batch.
+
+    ``all_rows`` lists every applicant and input row in the report even for
+    a batch of more than :data:`~zcbatch.report.FULL_REPORT_ROWS` applicants.
+    """
     result = evaluate_inputs(inputs, policy=policy, year=year, date=date, attachments=attachments)
     target = prepare_outdir(outdir, force=force, inputs=[source.path for source in result.batch.sources])
     chart_paths = write_charts(result, target / CHART_DIR) if charts else {}
-    report = write_report(result, target / REPORT_NAME, charts=chart_paths)
+    report = write_report(result, target / REPORT_NAME, charts=chart_paths,
+                          full_rows=None if all_rows else FULL_REPORT_ROWS)
     return RunOutput(result, target, [report, *chart_paths.values()])
 
 
@@ -143,11 +148,12 @@ def render(result: EvaluationResult, outdir: Path, *, full_id: bool = False, pdf
 
 
 def run(inputs, outdir, *, policy=None, year=None, date=None, attachments=None, force=False,
-        full_id=False, pdf=False, progress=False) -> RunOutput:
+        full_id=False, pdf=False, progress=False, all_rows=False) -> RunOutput:
     """Check the batch, write the documents, and write manifest.json."""
     from zcbatch.manifest import write_manifest
 
-    output = check(inputs, outdir, policy=policy, year=year, date=date, attachments=attachments, force=force)
+    output = check(inputs, outdir, policy=policy, year=year, date=date, attachments=attachments, force=force,
+                   all_rows=all_rows)
     output.outputs.extend(render(output.result, output.outdir, full_id=full_id, pdf=pdf, progress=progress))
     output.outputs.append(write_manifest(output.result, output.outdir, output.outputs))
     return output

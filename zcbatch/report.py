@@ -5,13 +5,19 @@ Sheets:
 - 汇总: counts per status, level and tier, the policy and dates used, the
   unit-level problems, and the charts.
 - 人员明细: one row per applicant with status, tier, work years, earliest
-  date and every computed field.
+  date and every computed field, and the file and row to find the applicant
+  in the input; the input's other columns are in 标注_个人信息.
 - 问题清单: one row per finding, most serious first, with autofilter.
 - 标注_<sheet>: a copy of each input sheet where each cell with a finding is
   filled (red for 错误, yellow for 警告) and carries the messages as a comment.
-  For a large batch only the rows with findings are copied, each with its
-  original row number, because an analyst works through the problem rows and
-  a second copy of every row costs more to write than the rest of the report.
+
+A batch of more than :data:`FULL_REPORT_ROWS` applicants is abridged: 人员明细
+lists the applicants with an error or warning and the annotated copies the
+input rows with an error or warning, each with its original row number;
+问题清单 still lists every finding. An analyst
+works through the problem rows, and a second copy of 100,000 clean rows
+would cost more to write than the rest of the report; the summary and both
+sheets say how many rows were left out. ``full_rows=None`` writes every row.
 
 Every text is written as a string cell, so a value beginning with ``=``,
 ``+``, ``-`` or ``@`` stays inert text, and characters that the .xlsx format
@@ -35,13 +41,14 @@ import xlsxwriter
 from zcbatch import findings as fd
 from zcbatch.atomic import atomic_path
 from zcbatch.codes import ERROR, RULES, STATUSES, WARNING
+from zcbatch.evaluate import APPLICANT_COLUMNS
 from zcbatch.reader import catalogue, column_index
 
 REPORT_NAME = "审核结果.xlsx"
 # Errors without an applicant listed on the 汇总 sheet; the rest are in 问题清单.
 SUMMARY_UNIT_ERRORS = 20
-# Input rows up to which the annotated copies hold every row.
-ANNOTATE_ALL_ROWS = 20_000
+# Applicants up to which 人员明细 and the annotated copies hold every row.
+FULL_REPORT_ROWS = 20_000
 # Excel's limit on the characters of one cell.
 EXCEL_CELL_LIMIT = 32_767
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -120,8 +127,13 @@ class _Writer:
 
 
 def write_report(result, path: str | os.PathLike, *, charts: dict[str, Path] | None = None,
-                 annotate_all_rows: int = ANNOTATE_ALL_ROWS) -> Path:
-    """Write 审核结果.xlsx for an evaluation result and return its path."""
+                 full_rows: int | None = FULL_REPORT_ROWS) -> Path:
+    """Write 审核结果.xlsx for an evaluation result and return its path.
+
+    ``full_rows`` is the number of applicants up to which every row is
+    written (``None``: always); see :func:`is_abridged`.
+    """
+    abridged = is_abridged(result, full_rows)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # xlsxwriter keeps each sheet's rows in a scratch file until close(); an
@@ -139,13 +151,31 @@ def write_report(result, path: str | os.PathLike, *, charts: dict[str, Path] | N
         })
         workbook.set_properties({"title": "职称自主聘任审核结果", "created": dt.datetime(2000, 1, 1)})
         writer = _Writer(workbook)
-        _summary_sheet(workbook, writer, result, charts or {})
-        _applicant_sheet(workbook, writer, result.applicants)
+        _summary_sheet(workbook, writer, result, charts or {}, abridged)
+        _applicant_sheet(workbook, writer, result.applicants, abridged)
         _findings_sheet(workbook, writer, result.findings)
         for sheet_name in result.batch.raw:
-            _annotated_sheet(workbook, writer, result, sheet_name, annotate_all_rows)
+            _annotated_sheet(workbook, writer, result, sheet_name, abridged)
         workbook.close()
     return path
+
+
+def is_abridged(result, full_rows: int | None = FULL_REPORT_ROWS) -> bool:
+    """Tell whether the report of ``result`` lists only the rows with problems."""
+    return full_rows is not None and len(result.applicants) > full_rows
+
+
+def problem_applicants(applicants: pd.DataFrame) -> pd.Series:
+    """Mark the applicants with at least one error or warning."""
+    return (applicants["错误数"] > 0) | (applicants["警告数"] > 0)
+
+
+def abridged_note(result) -> str:
+    """Say what an abridged report leaves out, for the summary and the command line."""
+    total = len(result.applicants)
+    listed = int(problem_applicants(result.applicants).sum())
+    return (f"批次共 {total:,} 人，超过 {FULL_REPORT_ROWS:,} 人，审核结果只列出有错误或警告的 {listed:,} 人"
+            f"和输入表中有错误或警告的行；其余 {total - listed:,} 人没有任何错误或警告。需要全部名单时，加 --all-rows 重新运行。")
 
 
 class _InRowOrder:
@@ -177,7 +207,7 @@ class _InRowOrder:
         self._writes.clear()
 
 
-def _summary_sheet(workbook, writer: _Writer, result, charts: dict[str, Path]) -> None:
+def _summary_sheet(workbook, writer: _Writer, result, charts: dict[str, Path], abridged: bool) -> None:
     sheet = _InRowOrder(workbook.add_worksheet("汇总"))
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, 6, 12)
@@ -195,6 +225,8 @@ def _summary_sheet(workbook, writer: _Writer, result, charts: dict[str, Path]) -
         ("审核通过且可生成文件", summary["审核通过且可生成文件"]),
         ("输入文件", "；".join(source.path.name for source in result.batch.sources)),
     ]
+    if abridged:
+        facts.append(("人员明细和标注表", abridged_note(result)))
     row = 2
     for label, value in facts:
         sheet.write_string(row, 0, label, writer.bold)
@@ -344,12 +376,16 @@ APPLICANT_COLUMN_NOTES = {
 }
 
 
-def _applicant_sheet(workbook, writer: _Writer, applicants: pd.DataFrame) -> None:
+def _applicant_sheet(workbook, writer: _Writer, applicants: pd.DataFrame, abridged: bool) -> None:
     sheet = workbook.add_worksheet("人员明细")
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.repeat_rows(0)
-    public = applicants[[column for column in applicants.columns if not column.startswith("_")]]
+    public = applicants[[column for column in APPLICANT_COLUMNS if column in applicants.columns]]
+    if abridged:
+        public = public[problem_applicants(applicants).to_numpy()]
+        sheet.write_string(0, len(public.columns) + 1,
+                           f"批次较大，只列出有错误或警告的 {len(public):,} 人（共 {len(applicants):,} 人）。", writer.bold)
     widths = {"姓名": 10, "证件号码": 21, "工作单位": 20, "主要问题": 60, "状态": 11, "工作年限": 11, "文件": 18}
     # Header comments go first: the header row is written before the data.
     for position, name in enumerate(public.columns):
@@ -370,6 +406,9 @@ def _findings_sheet(workbook, writer: _Writer, findings: pd.DataFrame) -> None:
     sheet.repeat_rows(0)
     public = fd.public(findings)
     public.insert(public.columns.get_loc(fd.RULE) + 1, "规则说明", public[fd.RULE].map(lambda code: RULES[code].title))
+    # Typed columns are written a column at a time (see _column_cells).
+    for name in public.columns:
+        public[name] = pd.to_numeric(public[name]) if name == fd.ROW else public[name].astype("string")
     widths = {fd.FILE: 18, fd.SHEET: 10, fd.ROW: 6, fd.COLUMN: 22, fd.NAME: 10, fd.ID: 21, fd.RULE: 26,
               "规则说明": 22, fd.SEVERITY: 6, fd.MESSAGE: 90}
     _write_table(sheet, writer, public, widths)
@@ -384,7 +423,7 @@ def annotated_sheet_name(sheet: str) -> str:
     return f"标注_{sheet}"[:31]
 
 
-def _annotated_sheet(workbook, writer: _Writer, result, sheet_name: str, annotate_all_rows: int) -> None:
+def _annotated_sheet(workbook, writer: _Writer, result, sheet_name: str, abridged: bool) -> None:
     raw = result.batch.raw[sheet_name]
     findings = result.findings
     own = findings[(findings[fd.SHEET].notna()) & findings[fd.ROW].notna()]
@@ -426,11 +465,14 @@ def _annotated_sheet(workbook, writer: _Writer, result, sheet_name: str, annotat
     notes = keyed.groupby(["_pos", fd.FIELD])[fd.MESSAGE].agg(lambda messages: "\n".join(dict.fromkeys(messages))).to_dict()
     rows_with_findings = set(own.assign(_p=list(zip(own[fd.FILE], own[fd.ROW].astype("int64"))))["_p"])
 
-    if len(raw) > annotate_all_rows:
+    if abridged:
+        serious = own[own[fd.SEVERITY].isin((ERROR, WARNING))]
+        serious_rows = set(zip(serious[fd.FILE], serious[fd.ROW].astype("int64")))
         cells = list(zip(raw[fd.SRC_FILE], raw[fd.SRC_ROW]))
-        keep = np.fromiter((cell in rows_with_findings for cell in cells), dtype=bool, count=len(cells))
+        keep = np.fromiter((cell in serious_rows for cell in cells), dtype=bool, count=len(cells))
+        sheet.write_string(0, max(header) + 2, f"批次较大，只列出有错误或警告的 {int(keep.sum()):,} 行（共 {len(raw):,} 行）。",
+                           writer.bold)
         raw = raw[keep]
-        sheet.write_string(0, max(header) + 2, f"批次较大，只列出有问题的 {len(raw)} 行。", writer.bold)
 
     values = raw[columns].to_numpy(dtype=object)
     files = raw[fd.SRC_FILE].to_numpy(dtype=object)
