@@ -161,8 +161,9 @@ def title_fields(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
 def tech_post_blank(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """Junior, and doctor to intermediate: 工作经历.专业技术职务 is blank."""
     applies = terms[_decidable(terms) & _junior_or_doctor_intermediate(terms)][[KEY, "申报层级"]].drop_duplicates(KEY)
-    work = batch.sheets["工作经历"].merge(applies, on=KEY, how="inner")
-    failed = work[~is_none_value(work["专业技术职务"])]
+    # Filled posts are few, so they are selected before the join.
+    work = batch.sheets["工作经历"]
+    failed = work[~is_none_value(work["专业技术职务"])].merge(applies, on=KEY, how="inner")
     return fd.frame(
         failed, rule="TECH_POST_BLANK", column="专业技术职务", name=None,
         message=failed["申报层级"].astype(str) + "申报时工作经历的“专业技术职务”不填写，现为“" + failed["专业技术职务"].astype(str)
@@ -281,10 +282,13 @@ def ce_attachments(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.
     """Continuing-education rows of a required year not confirmed by the 继续教育网 need an attachment."""
     window_end = year + policy.continuing_education["window_end_offset"]
     required = required_years(terms[[KEY]], ce_required_counts(terms, policy), window_end)
-    ce = batch.sheets["继续教育"].merge(required, on=[KEY, "年度"], how="inner")
+    ce = batch.sheets["继续教育"]
     # Only a row marked 否 is unconfirmed. A blank cell means the analyst left
-    # it open, and the official system then runs its own check.
-    failed = ce[(ce["继续教育网可查"] == False).fillna(False) & is_none_value(ce["附件"])]  # noqa: E712 (nullable boolean)
+    # it open, and the official system then runs its own check. Such rows
+    # are few, so they are selected before the join.
+    unconfirmed = ce[(ce["继续教育网可查"] == False).fillna(False)]  # noqa: E712 (nullable boolean)
+    unconfirmed = unconfirmed.merge(required, on=[KEY, "年度"], how="inner")
+    failed = unconfirmed[is_none_value(unconfirmed["附件"])]
     return fd.frame(
         failed, rule="CE_ATTACHMENT", column="附件", name=None,
         message=failed["年度"].astype(str) + " 年度继续教育未经继续教育网校验，须在附件中提交带二维码的必修课学习记录（继续教育网学习结束后可下载）。",
@@ -347,17 +351,17 @@ def education_attachments(terms: pd.DataFrame, batch, policy: Policy) -> pd.Data
     settings = policy.attachments
     known = terms[KEY].dropna()
     education = batch.sheets["学历信息"]
+    # Only a row marked 否 is unconfirmed, as for continuing education; such
+    # rows are few, so they are selected first.
+    education = education[(education["学信网可查"] == False).fillna(False)]  # noqa: E712 (nullable boolean)
     education = education[education[KEY].isin(known)]
-    # Only a row marked 否 is unconfirmed, as for continuing education.
-    unconfirmed = (education["学信网可查"] == False).fillna(False)  # noqa: E712 (nullable boolean)
-    no_attachment = is_none_value(education["附件"])
-    needs_certificate = education[unconfirmed & no_attachment]
+    needs_certificate = education[is_none_value(education["附件"])]
 
     below_master = education["学历"].notna() & ~education["学历"].isin(("博士研究生", "硕士研究生"))
     no_degree = education["学位"].isin(settings["degrees_without_certificate"])
     keywords = "|".join(settings["registration_form_keywords"])
     has_form = education["附件"].str.contains(keywords, regex=True).fillna(False).astype(bool)
-    needs_form = education[unconfirmed & below_master & no_degree & ~has_form]
+    needs_form = education[below_master & no_degree & ~has_form]
     return fd.concat([
         fd.frame(
             needs_certificate, rule="EDU_ATTACHMENT", column="附件", name=None,
