@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zcbatch.attachments import check_attachments
+from zcbatch.background import Background
 from zcbatch.batch import read_batch
 from zcbatch.errors import InputError, OutputError
 from zcbatch.evaluate import EvaluationResult, evaluate
-from zcbatch.report import FULL_REPORT_ROWS, REPORT_NAME, write_report
+from zcbatch.report import FULL_REPORT_ROWS, REPORT_NAME, annotated_path, is_abridged, write_report
 from zcbatch.resources import data_dir, sample_workbook
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 CHART_DIR = "图表"
 MANIFEST_NAME = "manifest.json"
 # Names zcbatch writes into an output folder; --force replaces only these.
-OWN_OUTPUTS = (REPORT_NAME, CHART_DIR, "公示.docx", "自主聘任表", "自主聘任表_合并.docx", "推荐审核汇总表.docx",
+OWN_OUTPUTS = (REPORT_NAME, annotated_path(REPORT_NAME).name, CHART_DIR, "公示.docx", "自主聘任表", "自主聘任表_合并.docx", "推荐审核汇总表.docx",
                "PDF", MANIFEST_NAME, "运行日志.log")
 
 
@@ -126,10 +127,14 @@ def check(inputs, outdir, *, policy=None, year=None, date=None, attachments=None
     """
     result = evaluate_inputs(inputs, policy=policy, year=year, date=date, attachments=attachments)
     target = prepare_outdir(outdir, force=force, inputs=[source.path for source in result.batch.sources])
-    chart_paths = write_charts(result, target / CHART_DIR) if charts else {}
-    report = write_report(result, target / REPORT_NAME, charts=chart_paths,
-                          full_rows=None if all_rows else FULL_REPORT_ROWS)
-    return RunOutput(result, target, [report, *chart_paths.values()])
+    # The charts are drawn in a child process while the report is written.
+    chart_job = Background(write_charts, result, target / CHART_DIR) if charts else None
+    full_rows = None if all_rows else FULL_REPORT_ROWS
+    report = write_report(result, target / REPORT_NAME, charts=chart_job.result if chart_job else None,
+                          full_rows=full_rows)
+    reports = [report, annotated_path(report)] if is_abridged(result, full_rows) else [report]
+    chart_paths = chart_job.result() if chart_job else {}
+    return RunOutput(result, target, [*reports, *chart_paths.values()])
 
 
 def write_charts(result: EvaluationResult, folder: Path) -> dict[str, Path]:

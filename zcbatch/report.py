@@ -12,9 +12,10 @@ Sheets:
   filled (red for 错误, yellow for 警告) and carries the messages as a comment.
 
 A batch of more than :data:`FULL_REPORT_ROWS` applicants is abridged: 人员明细
-lists the applicants with an error or warning and the annotated copies the
-input rows with an error or warning, each with its original row number;
-问题清单 still lists every finding. An analyst
+lists the applicants with an error or warning, and the annotated copies,
+holding the input rows with an error or warning each under its original row
+number, go to a workbook of their own (审核结果_标注.xlsx) written by a child
+process meanwhile; 问题清单 still lists every finding. An analyst
 works through the problem rows, and a second copy of 100,000 clean rows
 would cost more to write than the rest of the report; the summary and both
 sheets say how many rows were left out. ``full_rows=None`` writes every row.
@@ -31,7 +32,8 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +42,7 @@ import xlsxwriter
 
 from zcbatch import findings as fd
 from zcbatch.atomic import atomic_path
+from zcbatch.background import Background
 from zcbatch.codes import ERROR, RULES, STATUSES, WARNING
 from zcbatch.evaluate import APPLICANT_COLUMNS
 from zcbatch.reader import catalogue, column_index
@@ -126,15 +129,68 @@ class _Writer:
         sheet.write_string(row, column, safe_text(value), cell_format)
 
 
-def write_report(result, path: str | os.PathLike, *, charts: dict[str, Path] | None = None,
+def write_report(result, path: str | os.PathLike, *,
+                 charts: dict[str, Path] | Callable[[], dict[str, Path]] | None = None,
                  full_rows: int | None = FULL_REPORT_ROWS) -> Path:
     """Write 审核结果.xlsx for an evaluation result and return its path.
 
-    ``full_rows`` is the number of applicants up to which every row is
-    written (``None``: always); see :func:`is_abridged`.
+    ``charts`` maps chart titles to PNG files for the 汇总 sheet; it may be
+    a function returning that mapping, which is called after the other
+    sheets are written, so the charts can be drawn meanwhile. ``full_rows``
+    is the number of applicants up to which every row is written (``None``:
+    always); see :func:`is_abridged`. An abridged report leaves the
+    annotated copies to :func:`write_annotated`, which writes them to
+    :func:`annotated_path` in a child process at the same time.
     """
-    abridged = is_abridged(result, full_rows)
     path = Path(path)
+    abridged = is_abridged(result, full_rows)
+    companion = Background(write_annotated, result, annotated_path(path), full_rows) if abridged else None
+    try:
+        with _report_workbook(path) as (workbook, writer):
+            # 汇总 comes first in the workbook but is filled last, when the charts are ready.
+            summary = workbook.add_worksheet("汇总")
+            _applicant_sheet(workbook, writer, result.applicants, abridged)
+            _findings_sheet(workbook, writer, result.findings)
+            if not abridged:
+                for sheet_name in result.batch.raw:
+                    _annotated_sheet(workbook, writer, result, sheet_name, abridged)
+            _summary_sheet(summary, writer, result, (charts() if callable(charts) else charts) or {}, abridged)
+    except BaseException:
+        if companion is not None:
+            companion.wait()
+        raise
+    if companion is not None:
+        companion.result()
+    return path
+
+
+def write_annotated(result, path: str | os.PathLike, full_rows: int | None = FULL_REPORT_ROWS) -> Path:
+    """Write only the annotated copies of the input sheets (标注_…) to ``path``.
+
+    For an abridged batch (see :func:`is_abridged`) each copy holds the
+    input rows with an error or warning.
+    """
+    path = Path(path)
+    abridged = is_abridged(result, full_rows)
+    with _report_workbook(path) as (workbook, writer):
+        for sheet_name in result.batch.raw:
+            _annotated_sheet(workbook, writer, result, sheet_name, abridged)
+    return path
+
+
+def annotated_path(report: str | os.PathLike) -> Path:
+    """Return where the annotated copies of an abridged report go, beside the report.
+
+    >>> annotated_path("输出/审核结果.xlsx").as_posix()
+    '输出/审核结果_标注.xlsx'
+    """
+    report = Path(report)
+    return report.with_name(f"{report.stem}_标注{report.suffix}")
+
+
+@contextmanager
+def _report_workbook(path: Path) -> Iterator[tuple[xlsxwriter.Workbook, _Writer]]:
+    """Yield a constant-memory workbook and its writer; the file appears at ``path`` when complete."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # xlsxwriter keeps each sheet's rows in a scratch file until close(); an
     # exception before that would leave them (full ID numbers included) in
@@ -150,14 +206,8 @@ def write_report(result, path: str | os.PathLike, *, charts: dict[str, Path] | N
             "nan_inf_to_errors": False, "tmpdir": scratch, "constant_memory": True,
         })
         workbook.set_properties({"title": "职称自主聘任审核结果", "created": dt.datetime(2000, 1, 1)})
-        writer = _Writer(workbook)
-        _summary_sheet(workbook, writer, result, charts or {}, abridged)
-        _applicant_sheet(workbook, writer, result.applicants, abridged)
-        _findings_sheet(workbook, writer, result.findings)
-        for sheet_name in result.batch.raw:
-            _annotated_sheet(workbook, writer, result, sheet_name, abridged)
+        yield workbook, _Writer(workbook)
         workbook.close()
-    return path
 
 
 def is_abridged(result, full_rows: int | None = FULL_REPORT_ROWS) -> bool:
@@ -174,8 +224,9 @@ def abridged_note(result) -> str:
     """Say what an abridged report leaves out, for the summary and the command line."""
     total = len(result.applicants)
     listed = int(problem_applicants(result.applicants).sum())
-    return (f"批次共 {total:,} 人，超过 {FULL_REPORT_ROWS:,} 人，审核结果只列出有错误或警告的 {listed:,} 人"
-            f"和输入表中有错误或警告的行；其余 {total - listed:,} 人没有任何错误或警告。需要全部名单时，加 --all-rows 重新运行。")
+    return (f"批次共 {total:,} 人，超过 {FULL_REPORT_ROWS:,} 人：“人员明细”只列出有错误或警告的 {listed:,} 人，"
+            f"其余 {total - listed:,} 人没有任何错误或警告；输入表的标注副本只含有错误或警告的行，"
+            f"另存为“{annotated_path(REPORT_NAME).name}”。需要全部名单时，加 --all-rows 重新运行。")
 
 
 class _InRowOrder:
@@ -207,8 +258,8 @@ class _InRowOrder:
         self._writes.clear()
 
 
-def _summary_sheet(workbook, writer: _Writer, result, charts: dict[str, Path], abridged: bool) -> None:
-    sheet = _InRowOrder(workbook.add_worksheet("汇总"))
+def _summary_sheet(worksheet, writer: _Writer, result, charts: dict[str, Path], abridged: bool) -> None:
+    sheet = _InRowOrder(worksheet)
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, 6, 12)
     sheet.set_landscape()
@@ -503,6 +554,7 @@ def _annotated_sheet(workbook, writer: _Writer, result, sheet_name: str, abridge
         sheet.autofilter(0, 0, last_row, max(header))
 
 
-def report_columns(result) -> Sequence[str]:
+def report_columns(result, full_rows: int | None = FULL_REPORT_ROWS) -> Sequence[str]:
     """Return the sheet names a report for ``result`` has, in order."""
-    return ["汇总", "人员明细", "问题清单", *(annotated_sheet_name(name) for name in result.batch.raw)]
+    annotated = [] if is_abridged(result, full_rows) else [annotated_sheet_name(name) for name in result.batch.raw]
+    return ["汇总", "人员明细", "问题清单", *annotated]

@@ -1,0 +1,84 @@
+"""Running one step in a forked child process while the caller goes on.
+
+A forked child shares its parent's memory copy-on-write, so a step that only
+reads a large result, such as drawing the charts of 100,000 applicants, runs
+on a second core beside the report without copying the result. Fork is used
+on Linux only: Windows has none, and macOS system libraries are not safe in
+a forked child. Where it is not used, or when the child fails or dies, the
+step runs in the calling process when its value is first asked for, so an
+error surfaces there as it would without the child.
+
+>>> job = Background(sum, [1, 2, 3])
+>>> job.result()
+6
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sys
+from collections.abc import Callable
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_MISSING = object()
+
+
+def fork_available() -> bool:
+    """Tell whether steps run in a forked child on this system."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+class Background:
+    """Call ``function(*args)`` in a forked child; :meth:`result` returns its value."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+        self._function = function
+        self._args = args
+        self._value: Any = _MISSING
+        self._process = None
+        self._receiver = None
+        if fork_available():
+            context = multiprocessing.get_context("fork")
+            self._receiver, sender = context.Pipe(duplex=False)
+            self._process = context.Process(target=_run_child, args=(sender, function, args), daemon=True)
+            self._process.start()
+            sender.close()
+
+    def result(self) -> Any:
+        """Return the value, waiting for the child (or computing it here)."""
+        if self._value is _MISSING:
+            self._value = self._collect()
+        return self._value
+
+    def wait(self) -> None:
+        """Wait for the child to finish, ignoring its outcome (for use while another error propagates)."""
+        if self._process is not None and self._value is _MISSING:
+            self._process.join()
+
+    def _collect(self) -> Any:
+        if self._process is not None:
+            try:
+                succeeded, value = self._receiver.recv()
+            except (EOFError, OSError):
+                succeeded, value = False, "子进程意外退出"
+            finally:
+                self._receiver.close()
+                self._process.join()
+            if succeeded:
+                return value
+            log.info("后台步骤未完成（%s），改为直接执行", value)
+        return self._function(*self._args)
+
+
+def _run_child(sender, function: Callable[..., Any], args: tuple) -> None:
+    try:
+        value = function(*args)
+    except BaseException as error:  # noqa: BLE001 - the parent runs the step again and reports it
+        sender.send((False, type(error).__name__))
+    else:
+        sender.send((True, value))
+    finally:
+        sender.close()
