@@ -3,7 +3,9 @@
 :func:`evaluate_rowwise` decides every applicant of a loaded batch with plain
 Python: one dict per row, the related rows of each applicant gathered into
 lists, and a loop over the applicants that applies the rules of the policy
-one after another. It repeats no code of :mod:`zcbatch.rules` or
+one after another. The rows are taken from the frames in one call by
+default, or with ``DataFrame.iterrows`` as the usual pandas loop does
+(``rows="iterrows"``); the rules are the same code either way. It repeats no code of :mod:`zcbatch.rules` or
 :mod:`zcbatch.evaluate`, so ``benchmarks/run.py`` can check the vectorized
 engine against it applicant by applicant; a disagreement is a bug in one of
 the two.
@@ -94,7 +96,15 @@ def _tier_rank(row: dict) -> int | None:
     return None
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
+def _records(frame: pd.DataFrame, rows: str = "dicts") -> list[dict]:
+    """Return the rows of ``frame`` as dicts.
+
+    ``"dicts"`` converts the frame in one call; ``"iterrows"`` walks it the
+    way a pandas loop usually does, one Series per row, and copies each
+    cell (pandas' missing value becomes ``None``).
+    """
+    if rows == "iterrows":
+        return [{name: (None if value is pd.NA else value) for name, value in row.items()} for _, row in frame.iterrows()]
     return frame.to_dict("records")
 
 
@@ -141,18 +151,21 @@ def _terms(person: dict, education: list[dict], date) -> dict:
 
 
 def evaluate_rowwise(batch, policy: Policy | str | None = None, year: int | None = None,
-                     date: dt.date | str | None = None) -> list[Decision]:
-    """Decide every applicant of ``batch`` row by row and return one decision per 个人信息 row."""
+                     date: dt.date | str | None = None, rows: str = "dicts") -> list[Decision]:
+    """Decide every applicant of ``batch`` row by row and return one decision per 个人信息 row.
+
+    ``rows`` chooses how the rows are taken from the frames (see :func:`_records`).
+    """
     if not isinstance(policy, Policy):
         policy = load_policy(policy)
     year, date = resolve_dates(batch, year, date)
 
-    people = _records(batch.sheets["个人信息"])
-    education = _by_key(_records(batch.sheets["学历信息"]))
-    work = _by_key(_records(batch.sheets["工作经历"]))
-    continuing = _by_key(_records(batch.sheets["继续教育"]))
-    appraisals = _by_key(_records(batch.sheets["考核情况"]))
-    reviews = _records(batch.sheets["单位审核"])
+    people = _records(batch.sheets["个人信息"], rows)
+    education = _by_key(_records(batch.sheets["学历信息"], rows))
+    work = _by_key(_records(batch.sheets["工作经历"], rows))
+    continuing = _by_key(_records(batch.sheets["继续教育"], rows))
+    appraisals = _by_key(_records(batch.sheets["考核情况"], rows))
+    reviews = _records(batch.sheets["单位审核"], rows)
     known_keys = {person[KEY] for person in people if not _missing(person[KEY])}
 
     found = _Findings()

@@ -9,13 +9,18 @@ One run generates the batch (``benchmarks/generate.py``; ``--input`` reuses a
 workbook written earlier with the same size), then measures, in this order:
 
 - ``bare_read_seconds``: python-calamine reading every cell of every sheet;
+- ``bare_read_threads_seconds``: the same read with the sheets shared among
+  two threads, each with its own workbook, as ``read_batch`` reads them
+  (for comparison only; the targets use the single-threaded bare read);
 - ``load_seconds``: :func:`zcbatch.batch.read_batch` (read, normalise, validate);
 - ``evaluate_seconds``: :func:`zcbatch.evaluate.evaluate` on the loaded batch;
-- ``report_seconds``: :func:`zcbatch.report.write_report` without charts;
+- ``report_seconds``: :func:`zcbatch.report.write_report` without charts
+  (above 20,000 applicants it writes the annotated copies to a second
+  workbook in a child process at the same time);
 - ``report_floor_seconds``: xlsxwriter in ``constant_memory`` mode writing the
-  report's cell values (read back from the report with python-calamine) with
-  the typed write methods and no formats, comments or filters, in a child
-  process;
+  cell values of the report and of its annotated workbook, if any (read back
+  with python-calamine), into one workbook with the typed write methods and
+  no formats, comments or filters, in one child process;
 - ``check_seconds``: the whole ``zcbatch check`` (:func:`zcbatch.pipeline.check`:
   read, evaluate, charts, report);
 - ``form_ms``: wall time of :func:`zcbatch.documents.render_forms` for up to
@@ -31,6 +36,8 @@ workbook written earlier with the same size), then measures, in this order:
 - ``evaluate_rowwise_seconds``: ``benchmarks/rowwise.py`` on the same batch,
   which must agree with ``evaluate`` on every applicant (status and eligibility
   rule codes), else the run exits with status 1 after writing the JSON;
+- ``evaluate_iterrows_seconds``: the same reference taking its rows with
+  ``DataFrame.iterrows``, the usual pandas loop, which must agree as well;
 - ``openpyxl_read_seconds``: ``pandas.read_excel`` with openpyxl, ``dtype=str``,
   every sheet, in a child process started last, so that its memory is not in
   ``peak_rss_mb``.
@@ -57,9 +64,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
@@ -78,10 +87,11 @@ from zcbatch import documents, pipeline, render  # noqa: E402
 from zcbatch import findings as fd  # noqa: E402
 from zcbatch.batch import read_batch  # noqa: E402
 from zcbatch.evaluate import evaluate  # noqa: E402
-from zcbatch.report import write_report  # noqa: E402
+from zcbatch.report import annotated_path, is_abridged, write_report  # noqa: E402
 
 KEYS = [
-    "bare_read_seconds", "openpyxl_read_seconds", "load_seconds", "evaluate_seconds", "evaluate_rowwise_seconds",
+    "bare_read_seconds", "bare_read_threads_seconds", "openpyxl_read_seconds", "load_seconds", "evaluate_seconds",
+    "evaluate_rowwise_seconds", "evaluate_iterrows_seconds",
     "report_seconds", "report_floor_seconds", "check_seconds", "form_ms", "form_naive_ms", "zip_floor_ms",
     "merge_100_seconds", "merge_1000_seconds", "peak_rss_mb",
 ]
@@ -127,6 +137,21 @@ def bare_read(path: Path) -> int:
     return cells
 
 
+def bare_read_threads(path: Path, threads: int = 2) -> int:
+    """Read every cell as :func:`bare_read` does, the sheets shared among ``threads`` threads."""
+    names = python_calamine.CalamineWorkbook.from_path(str(path)).sheet_names
+    local = threading.local()
+
+    def read(name: str) -> int:
+        if not hasattr(local, "workbook"):
+            local.workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        rows = local.workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        return sum(len(row) for row in rows)
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        return sum(pool.map(read, names))
+
+
 def openpyxl_read(path: Path) -> float:
     """Return the seconds pandas.read_excel (openpyxl, dtype=str) takes for every sheet."""
     start = time.perf_counter()
@@ -156,11 +181,14 @@ def write_floor(values_by_sheet: dict[str, list[list[object]]], path: Path) -> N
     workbook.close()
 
 
-def measure_floor(report: Path, path: Path) -> tuple[float, int]:
-    """Return the seconds :func:`write_floor` takes for the cells of ``report``, and their count."""
-    workbook = python_calamine.CalamineWorkbook.from_path(str(report))
-    values = {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in workbook.sheet_names}
-    workbook.close()
+def measure_floor(reports: list[Path], path: Path) -> tuple[float, int]:
+    """Return the seconds :func:`write_floor` takes for the cells of ``reports``, and their count."""
+    values: dict[str, list[list[object]]] = {}
+    for report in reports:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(report))
+        values.update({name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                       for name in workbook.sheet_names})
+        workbook.close()
     cells = sum(1 for rows in values.values() for row in rows for value in row if value != "")
     gc.collect()
     start = time.perf_counter()
@@ -267,6 +295,7 @@ def ratios(values: dict[str, float]) -> dict[str, float]:
     return {
         "load_evaluate_over_bare_read": (values["load_seconds"] + values["evaluate_seconds"]) / values["bare_read_seconds"],
         "rowwise_over_evaluate": values["evaluate_rowwise_seconds"] / values["evaluate_seconds"],
+        "iterrows_over_evaluate": values["evaluate_iterrows_seconds"] / values["evaluate_seconds"],
         "report_over_floor": values["report_seconds"] / values["report_floor_seconds"],
         "check_over_bare_read": values["check_seconds"] / values["bare_read_seconds"],
         "form_over_zip_floor": values["form_ms"] / values["zip_floor_ms"],
@@ -318,6 +347,8 @@ def run(applicants: int, json_path: Path, input_path: Path | None, workdir: Path
         for attempt in range(repeats):
             with timings.measure("bare_read_seconds"):
                 cells = bare_read(path)
+            with timings.measure("bare_read_threads_seconds"):
+                bare_read_threads(path)
             with timings.measure("load_seconds"):
                 batch = read_batch(path)
             with timings.measure("evaluate_seconds"):
@@ -328,8 +359,9 @@ def run(applicants: int, json_path: Path, input_path: Path | None, workdir: Path
                 write_report(result, report_path)
             # The floor runs in a child process: the report's cells read back as
             # Python objects would otherwise count in this process's peak memory.
-            completed = subprocess.run([sys.executable, __file__, "--measure-floor", str(report_path),
-                                        str(workdir / "report_floor.xlsx")], capture_output=True, text=True, check=True)
+            reports = [report_path] + [annotated_path(report_path)] * is_abridged(result)
+            completed = subprocess.run([sys.executable, __file__, "--measure-floor", str(workdir / "report_floor.xlsx"),
+                                        *map(str, reports)], capture_output=True, text=True, check=True)
             floor_seconds, report_cells = json.loads(completed.stdout)
             timings.record("report_floor_seconds", floor_seconds)
             del batch, result
@@ -369,6 +401,10 @@ def run(applicants: int, json_path: Path, input_path: Path | None, workdir: Path
             with timings.measure("evaluate_rowwise_seconds"):
                 decisions = rowwise.evaluate_rowwise(result.batch)
         disagreements = compare(result, decisions)
+        with timings.measure("evaluate_iterrows_seconds"):
+            decisions = rowwise.evaluate_rowwise(result.batch, rows="iterrows")
+        disagreements += compare(result, decisions)
+        del decisions
         status_counts = result.applicants["状态"].value_counts().to_dict()
         del output, result
         gc.collect()
@@ -382,10 +418,12 @@ def run(applicants: int, json_path: Path, input_path: Path | None, workdir: Path
 
     measured = {
         "bare_read_seconds": timings.wall["bare_read_seconds"],
+        "bare_read_threads_seconds": timings.wall["bare_read_threads_seconds"],
         "openpyxl_read_seconds": openpyxl_seconds,
         "load_seconds": timings.wall["load_seconds"],
         "evaluate_seconds": timings.wall["evaluate_seconds"],
         "evaluate_rowwise_seconds": timings.wall["evaluate_rowwise_seconds"],
+        "evaluate_iterrows_seconds": timings.wall["evaluate_iterrows_seconds"],
         "report_seconds": timings.wall["report_seconds"],
         "report_floor_seconds": timings.wall["report_floor_seconds"],
         "check_seconds": timings.wall["check_seconds"],
@@ -435,13 +473,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=1,
                         help="runs of each step but the document ones and openpyxl; the fastest counts (default 1)")
     parser.add_argument("--measure-openpyxl", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--measure-floor", type=Path, nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--measure-floor", type=Path, nargs="+", help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
     if arguments.measure_openpyxl:
         print(openpyxl_read(arguments.measure_openpyxl))
         return 0
     if arguments.measure_floor:
-        print(json.dumps(measure_floor(*arguments.measure_floor)))
+        target, *reports = arguments.measure_floor
+        print(json.dumps(measure_floor(reports, target)))
         return 0
     if arguments.json is None:
         parser.error("--json is required")

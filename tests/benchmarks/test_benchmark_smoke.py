@@ -22,8 +22,8 @@ from stdnum.cn import ric
 REPOSITORY = Path(__file__).resolve().parents[2]
 BENCHMARKS = REPOSITORY / "benchmarks"
 KEYS = [
-    "bare_read_seconds", "openpyxl_read_seconds", "load_seconds", "evaluate_seconds", "evaluate_rowwise_seconds",
-    "report_seconds", "report_floor_seconds", "check_seconds", "form_ms", "form_naive_ms", "zip_floor_ms",
+    "bare_read_seconds", "bare_read_threads_seconds", "openpyxl_read_seconds", "load_seconds", "evaluate_seconds",
+    "evaluate_rowwise_seconds", "evaluate_iterrows_seconds", "report_seconds", "report_floor_seconds", "check_seconds", "form_ms", "form_naive_ms", "zip_floor_ms",
     "merge_100_seconds", "merge_1000_seconds", "peak_rss_mb",
 ]
 
