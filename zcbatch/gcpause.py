@@ -5,8 +5,8 @@ values, row lists, frames of text. Every few hundred allocations the
 collector runs, and its older generations walk every live container, so a
 large read spends a sizeable share of its time collecting although those
 objects form no reference cycles. :func:`paused_gc` switches the collector
-off for one step and back on afterwards (only if it was on); a cycle made
-meanwhile is freed by the next collection.
+off for one step and back on afterwards, if it was on. A cycle made meanwhile
+is freed by the next collection.
 
 >>> import gc
 >>> with paused_gc():

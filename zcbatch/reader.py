@@ -252,7 +252,7 @@ def read_workbook(path: Path, label: str | None = None, *,
     cat = catalogue()
     problems: list[pd.DataFrame] = []
     seen: set[str] = set()
-    wanted: list[tuple[str, str]] = []
+    to_read: list[tuple[str, str]] = []
     try:
         metadata = {meta.name: meta for meta in workbook.sheets_metadata}
         names = workbook.sheet_names
@@ -281,7 +281,7 @@ def read_workbook(path: Path, label: str | None = None, *,
                 rule="SHEET_HIDDEN", file=label, sheet=sheet_name,
                 message=f"工作表“{sheet_name}”是隐藏的，已照常读取。如其中数据不应申报，请删除而不是隐藏。",
             ))
-        wanted.append((sheet_name, canonical))
+        to_read.append((sheet_name, canonical))
 
     sheets: list[RawSheet] = []
     workbooks = _Workbooks(path, workbook)
@@ -289,7 +289,7 @@ def read_workbook(path: Path, label: str | None = None, *,
     try:
         scans = pool.submit(scan_xlsx, path)
         futures = [pool.submit(_read_sheet, workbooks, scans, label, sheet_name, canonical, prepare)
-                   for sheet_name, canonical in wanted]
+                   for sheet_name, canonical in to_read]
         for future in futures:
             raw_sheet, sheet_problems = future.result()
             problems.append(sheet_problems)

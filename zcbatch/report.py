@@ -11,13 +11,13 @@ Sheets:
 - 标注_<sheet>: a copy of each input sheet where each cell with a finding is
   filled (red for 错误, yellow for 警告) and carries the messages as a comment.
 
-A batch of more than :data:`FULL_REPORT_ROWS` applicants is abridged: 人员明细
-lists the applicants with an error or warning, and the annotated copies,
-holding the input rows with an error or warning each under its original row
-number, go to a workbook of their own (审核结果_标注.xlsx) written by a child
-process meanwhile; 问题清单 still lists every finding. An analyst
-works through the problem rows, and a second copy of 100,000 clean rows
-would cost more to write than the rest of the report; the summary and both
+A batch of more than :data:`FULL_REPORT_ROWS` applicants is abridged, because
+an analyst works through the problem rows and a second copy of 100,000 clean
+rows would cost more to write than the rest of the report. 人员明细 then lists
+the applicants with an error or warning. The annotated copies contain the
+input rows with an error or warning, each under its original row number, and
+go to a workbook of their own (审核结果_标注.xlsx), written by a child process
+at the same time. 问题清单 still lists every finding, and the summary and both
 sheets say how many rows were left out. ``full_rows=None`` writes every row.
 
 Every text is written as a string cell, so a value beginning with ``=``,
@@ -134,8 +134,8 @@ def write_report(result, path: str | os.PathLike, *,
                  full_rows: int | None = FULL_REPORT_ROWS) -> Path:
     """Write 审核结果.xlsx for an evaluation result and return its path.
 
-    ``charts`` maps chart titles to PNG files for the 汇总 sheet; it may be
-    a function returning that mapping, which is called after the other
+    ``charts`` maps chart titles to PNG files for the 汇总 sheet. It may
+    also be a function returning that mapping: it is called after the other
     sheets are written, so the charts can be drawn meanwhile. ``full_rows``
     is the number of applicants up to which every row is written (``None``:
     always); see :func:`is_abridged`. An abridged report leaves the
@@ -167,8 +167,8 @@ def write_report(result, path: str | os.PathLike, *,
 def write_annotated(result, path: str | os.PathLike, full_rows: int | None = FULL_REPORT_ROWS) -> Path:
     """Write only the annotated copies of the input sheets (标注_…) to ``path``.
 
-    For an abridged batch (see :func:`is_abridged`) each copy holds the
-    input rows with an error or warning.
+    For an abridged batch (see :func:`is_abridged`) each copy contains only
+    the input rows with an error or warning.
     """
     path = Path(path)
     abridged = is_abridged(result, full_rows)

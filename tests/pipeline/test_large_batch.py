@@ -1,0 +1,57 @@
+"""The command line on a batch above the full-report threshold (lowered to 10 for the 64-applicant sample)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from zcbatch import cli, pipeline, report
+from zcbatch.resources import sample_workbook
+
+LIMIT = 10
+
+
+@pytest.fixture()
+def small_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    for module in (report, pipeline, cli):
+        monkeypatch.setattr(module, "FULL_REPORT_ROWS", LIMIT)
+
+
+def test_check_writes_the_annotated_workbook(small_limit, tmp_path) -> None:
+    assert cli.main(["check", str(sample_workbook()), "-o", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "审核结果_标注.xlsx").is_file()
+
+
+def test_check_says_what_the_report_leaves_out(small_limit, tmp_path, capsys) -> None:
+    cli.main(["check", str(sample_workbook()), "-o", str(tmp_path / "out")])
+    assert "超过 10 人：“人员明细”只列出有错误或警告的" in capsys.readouterr().out
+
+
+def test_all_rows_writes_one_complete_report(small_limit, tmp_path) -> None:
+    cli.main(["check", str(sample_workbook()), "-o", str(tmp_path / "out"), "--all-rows"])
+    assert {path.name for path in (tmp_path / "out").iterdir()} == {"审核结果.xlsx", "图表"}
+
+
+def test_all_rows_prints_no_abridged_note(small_limit, tmp_path, capsys) -> None:
+    cli.main(["check", str(sample_workbook()), "-o", str(tmp_path / "out"), "--all-rows"])
+    assert "只列出有错误或警告" not in capsys.readouterr().out
+
+
+def test_manifest_lists_the_annotated_workbook(small_limit, tmp_path) -> None:
+    cli.main(["run", str(sample_workbook()), "-o", str(tmp_path / "out")])
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert "审核结果_标注.xlsx" in json.dumps(manifest, ensure_ascii=False)
+
+
+def test_force_removes_an_earlier_annotated_workbook(small_limit, tmp_path) -> None:
+    outdir = tmp_path / "out"
+    cli.main(["check", str(sample_workbook()), "-o", str(outdir)])
+    cli.main(["check", str(sample_workbook()), "-o", str(outdir), "--force", "--all-rows"])
+    assert not (outdir / "审核结果_标注.xlsx").exists()
+
+
+def test_help_explains_all_rows(capsys) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["check", "--help"])
+    assert "--all-rows" in capsys.readouterr().out
