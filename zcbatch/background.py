@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -40,10 +42,13 @@ class Background:
         self._value: Any = _MISSING
         self._process = None
         self._receiver = None
+        self._started = None
         if fork_available():
             context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)
-            self._process = context.Process(target=_run_child, args=(sender, function, args), daemon=True)
+            self._started = context.Event()
+            self._process = context.Process(target=_run_child, args=(sender, self._started, function, args),
+                                            daemon=True)
             self._process.start()
             sender.close()
 
@@ -53,10 +58,26 @@ class Background:
             self._value = self._collect()
         return self._value
 
-    def wait(self) -> None:
-        """Wait for the child to finish, ignoring its outcome (for use while another error propagates)."""
-        if self._process is not None and self._value is _MISSING:
-            self._process.join()
+    def cancel(self) -> None:
+        """Stop the child and wait for it, for use while another error propagates.
+
+        The child gets SIGINT, so it stops as after Ctrl+C: a file it was
+        writing atomically is removed, and one it finished stays.
+        """
+        if self._process is None or self._value is not _MISSING:
+            return
+        # Python drops a SIGINT that reaches a child still inside fork's
+        # bookkeeping, so the signal waits until the step has begun.
+        while not self._started.wait(0.05) and self._process.is_alive():
+            pass
+        if self._process.is_alive():
+            try:
+                os.kill(self._process.pid, signal.SIGINT)
+            except ProcessLookupError:
+                pass
+        self._process.join()
+        self._receiver.close()
+        self._value = None
 
     def _collect(self) -> Any:
         if self._process is not None:
@@ -73,8 +94,9 @@ class Background:
         return self._function(*self._args)
 
 
-def _run_child(sender, function: Callable[..., Any], args: tuple) -> None:
+def _run_child(sender, started, function: Callable[..., Any], args: tuple) -> None:
     try:
+        started.set()
         value = function(*args)
     except BaseException as error:  # noqa: BLE001 - the parent runs the step again and reports it
         sender.send((False, type(error).__name__))

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import logging
 import re
+import signal
 import sys
 import tempfile
 import traceback
@@ -139,7 +141,9 @@ def build_parser() -> ChineseArgumentParser:
     template.add_argument("-v", "--verbose", action="store_true", help="显示详细的处理过程")
 
     check = commands.add_parser("check", help="检查批次并生成 审核结果.xlsx",
-                                description="读取申报信息，检查每个字段和聘任条件，生成 审核结果.xlsx（汇总、人员明细、问题清单、标注副本）和图表。",
+                                description="读取申报信息，检查每个字段和聘任条件，生成 审核结果.xlsx（汇总、人员明细、问题清单、标注副本）和图表。"
+                                f"申请人超过 {FULL_REPORT_ROWS:,} 人时，人员明细只列出有错误或警告的申请人，"
+                                "标注副本另存为 审核结果_标注.xlsx。",
                                 epilog=EPILOG)
     _add_evaluation_options(check)
 
@@ -179,8 +183,9 @@ def _print_summary(output, all_rows: bool = False) -> None:
     print(f"审核通过且可生成文件：{summary['审核通过且可生成文件']} 人")
     for message in summary["文件生成受阻原因"]:
         print(f"未生成公示和聘任表，因为：{message}")
-    if is_abridged(result, None if all_rows else FULL_REPORT_ROWS):
-        print(abridged_note(result))
+    full_rows = None if all_rows else FULL_REPORT_ROWS
+    if is_abridged(result, full_rows):
+        print(abridged_note(result, full_rows))
     print(f"结果已写入：{output.outdir}")
 
 
@@ -262,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     _configure_logging(getattr(args, "verbose", False))
+    previous_handler = _stop_on_sigterm()
     try:
         return _run_command(args)
     except (InputError, OutputError) as error:
@@ -273,11 +279,65 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("zcbatch：已中断，未完成的输出文件没有写入。", file=sys.stderr)
         return EXIT_INTERNAL
+    except OSError as error:
+        message = _system_error_message(error)
+        if message is None:
+            return _internal_error()
+        print(f"zcbatch：{message}", file=sys.stderr)
+        return EXIT_INPUT
     except Exception:  # noqa: BLE001 - the last guard: a short message instead of a traceback
-        log_path = Path(tempfile.gettempdir()) / "zcbatch-错误日志.log"
-        log_path.write_text(mask_personal_numbers(traceback.format_exc()), encoding="utf-8")
-        print(f"zcbatch：程序内部错误，处理未完成。详细信息已写入 {log_path}，请把该文件发给技术支持。", file=sys.stderr)
-        return EXIT_INTERNAL
+        return _internal_error()
+    finally:
+        if previous_handler is not None:
+            signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _internal_error() -> int:
+    """Write the current traceback, numbers masked, to the error log and print its path."""
+    log_path = Path(tempfile.gettempdir()) / "zcbatch-错误日志.log"
+    log_path.write_text(mask_personal_numbers(traceback.format_exc()), encoding="utf-8")
+    print(f"zcbatch：程序内部错误，处理未完成。详细信息已写入 {log_path}，请把该文件发给技术支持。", file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def _stop_on_sigterm():
+    """Make SIGTERM (a service manager or ``kill`` stopping the job) end the run as Ctrl+C does.
+
+    Ctrl+C raises KeyboardInterrupt, so every atomic write removes its
+    temporary file; SIGTERM would otherwise end the process on the spot.
+    Returns the previous handler, or ``None`` outside the main thread.
+    """
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:
+        return None
+
+
+_SYSTEM_ERRORS = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EROFS: "所在磁盘是只读的",
+    errno.EACCES: "没有访问权限",
+    errno.EPERM: "没有访问权限",
+}
+
+
+def _system_error_message(error: OSError) -> str | None:
+    """Explain a full disk or a missing permission in Chinese; ``None`` for other system errors."""
+    reason = _SYSTEM_ERRORS.get(error.errno)
+    if reason is None:
+        return None
+    where = "输出文件夹"
+    if error.filename:
+        # A temporary file or scratch folder is named by the visible folder holding it.
+        parts = Path(error.filename).parts
+        hidden = next((index for index, part in enumerate(parts) if part.startswith(".") and index), len(parts))
+        where = f"“{Path(*parts[:hidden])}”"
+    return (f"无法写入或读取{where}：{reason}（系统错误 {error.errno}），处理未完成，未写完的输出文件已删除。"
+            "请清理磁盘空间、检查权限，或换一个输出文件夹后重试。")
 
 
 if __name__ == "__main__":

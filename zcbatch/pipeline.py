@@ -35,6 +35,8 @@ MANIFEST_NAME = "manifest.json"
 # Names zcbatch writes into an output folder; --force replaces only these.
 OWN_OUTPUTS = (REPORT_NAME, annotated_path(REPORT_NAME).name, CHART_DIR, "公示.docx", "自主聘任表", "自主聘任表_合并.docx", "推荐审核汇总表.docx",
                "PDF", MANIFEST_NAME, "运行日志.log")
+# Those of them that zcbatch writes as folders; the others are files.
+OWN_FOLDERS = (CHART_DIR, "自主聘任表", "PDF")
 
 
 @dataclass
@@ -72,6 +74,13 @@ def prepare_outdir(outdir: str | os.PathLike | None, *, force: bool = False,
                 "或加上 --force 覆盖其中 zcbatch 生成的文件。"
             )
         _reject_inputs_among_outputs(path, inputs)
+        for name in OWN_OUTPUTS:
+            target = path / name
+            if target.is_dir() and name not in OWN_FOLDERS:
+                raise OutputError(
+                    f"输出文件夹“{path}”中的“{name}”是一个文件夹，zcbatch 只会在这里写文件，"
+                    "它不是 zcbatch 生成的，所以没有删除。请移走或改名该文件夹，或换一个输出文件夹。"
+                )
         for name in OWN_OUTPUTS:
             target = path / name
             if target.is_dir():
@@ -130,8 +139,13 @@ def check(inputs, outdir, *, policy=None, year=None, date=None, attachments=None
     # The charts are drawn in a child process while the report is written.
     chart_job = Background(write_charts, result, target / CHART_DIR) if charts else None
     full_rows = None if all_rows else FULL_REPORT_ROWS
-    report = write_report(result, target / REPORT_NAME, charts=chart_job.result if chart_job else None,
-                          full_rows=full_rows)
+    try:
+        report = write_report(result, target / REPORT_NAME, charts=chart_job.result if chart_job else None,
+                              full_rows=full_rows)
+    except BaseException:
+        if chart_job is not None:
+            chart_job.cancel()
+        raise
     reports = [report, annotated_path(report)] if is_abridged(result, full_rows) else [report]
     chart_paths = chart_job.result() if chart_job else {}
     return RunOutput(result, target, [*reports, *chart_paths.values()])

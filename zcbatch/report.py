@@ -5,8 +5,9 @@ Sheets:
 - 汇总: counts per status, level and tier, the policy and dates used, the
   unit-level problems, and the charts.
 - 人员明细: one row per applicant with status, tier, work years, earliest
-  date and every computed field, and the file and row to find the applicant
-  in the input; the input's other columns are in 标注_个人信息.
+  date and every computed field, and the file and row of the applicant in
+  the input, which holds the other columns (a complete report also copies
+  them into 标注_个人信息).
 - 问题清单: one row per finding, most serious first, with autofilter.
 - 标注_<sheet>: a copy of each input sheet where each cell with a finding is
   filled (red for 错误, yellow for 警告) and carries the messages as a comment.
@@ -52,6 +53,8 @@ REPORT_NAME = "审核结果.xlsx"
 SUMMARY_UNIT_ERRORS = 20
 # Applicants up to which 人员明细 and the annotated copies hold every row.
 FULL_REPORT_ROWS = 20_000
+# Chinese characters per line of the wrapped note in columns B to G of 汇总.
+NOTE_CHARACTERS_PER_LINE = 34
 # Excel's limit on the characters of one cell.
 EXCEL_CELL_LIMIT = 32_767
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -84,6 +87,7 @@ class _Writer:
         self.date = workbook.add_format({"num_format": "yyyy-mm-dd"})
         self.title = workbook.add_format({"bold": True, "font_size": 16})
         self.bold = workbook.add_format({"bold": True})
+        self.bold_top = workbook.add_format({"bold": True, "valign": "top"})
         self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
         self.fills = {name: workbook.add_format({"bg_color": colour}) for name, colour in {**STATUS_COLOURS, **SEVERITY_COLOURS}.items()}
         self.annotation = {name: workbook.add_format({"bg_color": colour}) for name, colour in ANNOTATION_FILL.items()}
@@ -154,10 +158,10 @@ def write_report(result, path: str | os.PathLike, *,
             if not abridged:
                 for sheet_name in result.batch.raw:
                     _annotated_sheet(workbook, writer, result, sheet_name, abridged)
-            _summary_sheet(summary, writer, result, (charts() if callable(charts) else charts) or {}, abridged)
+            _summary_sheet(summary, writer, result, (charts() if callable(charts) else charts) or {}, abridged, full_rows)
     except BaseException:
         if companion is not None:
-            companion.wait()
+            companion.cancel()
         raise
     if companion is not None:
         companion.result()
@@ -220,11 +224,11 @@ def problem_applicants(applicants: pd.DataFrame) -> pd.Series:
     return (applicants["错误数"] > 0) | (applicants["警告数"] > 0)
 
 
-def abridged_note(result) -> str:
+def abridged_note(result, full_rows: int = FULL_REPORT_ROWS) -> str:
     """Say what an abridged report leaves out, for the summary and the command line."""
     total = len(result.applicants)
     listed = int(problem_applicants(result.applicants).sum())
-    return (f"批次共 {total:,} 人，超过 {FULL_REPORT_ROWS:,} 人：“人员明细”只列出有错误或警告的 {listed:,} 人，"
+    return (f"批次共 {total:,} 人，超过 {full_rows:,} 人：“人员明细”只列出有错误或警告的 {listed:,} 人，"
             f"其余 {total - listed:,} 人没有任何错误或警告；输入表的标注副本只含有错误或警告的行，"
             f"另存为“{annotated_path(REPORT_NAME).name}”。需要全部名单时，加 --all-rows 重新运行。")
 
@@ -243,22 +247,25 @@ class _InRowOrder:
 
     def __getattr__(self, name: str):
         attribute = getattr(self._sheet, name)
-        if not name.startswith("write"):
+        if not name.startswith(("write", "merge_range", "set_row")):
             return attribute
 
-        def buffered(row: int, column: int, *args, **kwargs) -> int:
+        def buffered(row: int, *args, **kwargs) -> int:
+            # A row's height is set before its cells are written.
+            column = -1 if name == "set_row" else args[0]
             self._writes.append((row, column, len(self._writes), attribute, args, kwargs))
             return 0
 
         return buffered
 
     def flush(self) -> None:
-        for row, column, _, method, args, kwargs in sorted(self._writes, key=lambda write: write[:3]):
-            method(row, column, *args, **kwargs)
+        for row, _, _, method, args, kwargs in sorted(self._writes, key=lambda write: write[:3]):
+            method(row, *args, **kwargs)
         self._writes.clear()
 
 
-def _summary_sheet(worksheet, writer: _Writer, result, charts: dict[str, Path], abridged: bool) -> None:
+def _summary_sheet(worksheet, writer: _Writer, result, charts: dict[str, Path], abridged: bool,
+                   full_rows: int | None) -> None:
     sheet = _InRowOrder(worksheet)
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, 6, 12)
@@ -276,12 +283,18 @@ def _summary_sheet(worksheet, writer: _Writer, result, charts: dict[str, Path], 
         ("审核通过且可生成文件", summary["审核通过且可生成文件"]),
         ("输入文件", "；".join(source.path.name for source in result.batch.sources)),
     ]
-    if abridged:
-        facts.append(("人员明细和标注表", abridged_note(result)))
+    note = abridged_note(result, full_rows) if abridged else None
     row = 2
     for label, value in facts:
         sheet.write_string(row, 0, label, writer.bold)
         writer.cell(sheet, row, 1, value)
+        row += 1
+    if note is not None:
+        # The note wraps inside columns B to G, left of the charts, so they
+        # cover none of it and the printed page keeps its width.
+        sheet.set_row(row, 15 * (len(note) // NOTE_CHARACTERS_PER_LINE + 1))
+        sheet.write_string(row, 0, "人员明细和标注表", writer.bold_top)
+        sheet.merge_range(row, 1, row, 6, note, writer.wrap)
         row += 1
 
     row += 1

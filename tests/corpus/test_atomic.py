@@ -68,7 +68,7 @@ def test_report_failing_midway(workbook: Path, tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(report, "_findings_sheet", fail)
     code = cli.main(["check", str(workbook), "-o", str(outdir), "--force"])
     after = _tree(outdir)
-    assert code == 1
+    assert code == 2
     assert report.REPORT_NAME not in after
     assert _leftovers(outdir) == []
     assert set(after) <= set(before) | {"图表"} | {name for name in after if name.startswith("图表/")}
@@ -99,7 +99,7 @@ def test_documents_failing_midway(workbook: Path, tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(documents, "render_committee_sheet", fail)
     code = cli.main(["run", str(workbook), "-o", str(outdir)])
-    assert code == 1
+    assert code == 2
     assert _leftovers(outdir) == []
     assert not (outdir / "推荐审核汇总表.docx").exists()
     assert (outdir / report.REPORT_NAME).is_file()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 
 import pytest
 
@@ -83,3 +84,29 @@ def test_collector_is_back_on_after_an_error() -> None:
         with paused_gc():
             raise KeyError("x")
     assert gc.isenabled() is True
+
+
+def _write_slowly(path) -> None:
+    from zcbatch.atomic import atomic_path
+
+    with atomic_path(path) as temporary:
+        temporary.write_bytes(b"half")
+        time.sleep(60)
+
+
+@needs_fork
+def test_cancel_stops_the_child_quickly() -> None:
+    job = Background(time.sleep, 60)
+    started = time.monotonic()
+    job.cancel()
+    assert time.monotonic() - started < 30
+
+
+@needs_fork
+def test_cancelled_child_leaves_no_partial_file(tmp_path) -> None:
+    job = Background(_write_slowly, tmp_path / "审核结果_标注.xlsx")
+    deadline = time.monotonic() + 30
+    while not list(tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    job.cancel()
+    assert list(tmp_path.iterdir()) == []

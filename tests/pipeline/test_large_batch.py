@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import signal
+import time
 
 import pytest
 
@@ -55,3 +59,40 @@ def test_help_explains_all_rows(capsys) -> None:
     with pytest.raises(SystemExit):
         cli.main(["check", "--help"])
     assert "--all-rows" in capsys.readouterr().out
+
+
+def test_note_names_the_threshold_used(tmp_path) -> None:
+    result = pipeline.evaluate_inputs([sample_workbook()])
+    assert report.abridged_note(result, 10).startswith("批次共 64 人，超过 10 人：")
+
+
+def test_force_keeps_a_folder_named_like_a_report(tmp_path, capsys) -> None:
+    outdir = tmp_path / "out"
+    keep = outdir / "审核结果_标注.xlsx"
+    keep.mkdir(parents=True)
+    (keep / "笔记.txt").write_text("重要", encoding="utf-8")
+    code = cli.main(["check", str(sample_workbook()), "-o", str(outdir), "--force"])
+    assert code == 2
+    assert (keep / "笔记.txt").read_text(encoding="utf-8") == "重要"
+    assert "“审核结果_标注.xlsx”是一个文件夹" in capsys.readouterr().err
+
+
+def test_full_disk_is_explained(small_limit, tmp_path, monkeypatch, capsys) -> None:
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "out" / ".zcbatch-x" / "a.xml"))
+
+    monkeypatch.setattr(report, "_findings_sheet", full)
+    code = cli.main(["check", str(sample_workbook()), "-o", str(tmp_path / "out")])
+    message = capsys.readouterr().err
+    assert code == 2
+    assert f"无法写入或读取“{tmp_path / 'out'}”：磁盘空间不足" in message
+
+
+def test_sigterm_stops_the_run_as_ctrl_c() -> None:
+    previous = cli._stop_on_sigterm()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
