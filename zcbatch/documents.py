@@ -229,6 +229,11 @@ class CompiledTemplate:
             (name, _fix_core_dates(content, timestamp) if name == "docProps/core.xml" else content)
             for name, content in self._members
         ]
+        # The members that never change are compressed once; each render
+        # appends only the tagged parts, so [Content_Types].xml stays first
+        # and the rendered parts come last.
+        self._static_zip = _write_zip([(name, content) for name, content in self._members if name not in self._parts], {})
+        self._rendered_order = [name for name, _ in self._members if name in self._parts]
 
     def _split_document(self, docx_template: DocxTemplate) -> tuple[tuple[str, str], str]:
         """Return the text of document.xml before and after ``w:body``, and the body.
@@ -293,7 +298,13 @@ class CompiledTemplate:
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """Render a complete .docx and return its bytes."""
-        return _write_zip(self._members, self.render_xml(context))
+        rendered = self.render_xml(context)
+        buffer = io.BytesIO()
+        buffer.write(self._static_zip)
+        with zipfile.ZipFile(buffer, "a") as archive:
+            for name in self._rendered_order:
+                archive.writestr(_zip_info(name), rendered[name])
+        return buffer.getvalue()
 
 
 def _describe_undefined(exc: jinja2.UndefinedError) -> str:
