@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from zcbatch import schemas
 from zcbatch.batch import Batch
 
 SHEET = "学历信息"
@@ -58,10 +60,13 @@ REJECTED: dict[str, tuple[dict[str, Any], str, str, str]] = {
 
 
 @pytest.fixture(scope="module")
-def education_batch(case_batch: Any) -> tuple[Batch, dict[str, int]]:
+def education_batch(case_batch: Any) -> Iterator[tuple[Batch, dict[str, int]]]:
     cases = {case: dict(cells) for case, cells in ACCEPTED.items()}
     cases |= {case: spec[0] for case, spec in REJECTED.items()}
-    return case_batch(SHEET, cases)
+    # The cases were built from TODAY; a run that crosses midnight must not move "today".
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(schemas, "_today", lambda: TODAY)
+        yield case_batch(SHEET, cases)
 
 
 @pytest.mark.parametrize("case", list(ACCEPTED))
