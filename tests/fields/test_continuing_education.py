@@ -59,16 +59,10 @@ def test_ce_year_read(ce_batch: Any, case: str) -> None:
 
 
 @pytest.mark.parametrize("case", list(REJECTED))
-def test_ce_rejected(ce_batch: Any, rule_findings: Any, cell: Any, case: str) -> None:
+def test_ce_rejected(ce_batch: Any, assert_rejected: Any, case: str) -> None:
     batch, rows = ce_batch
     _, rule, severity, column, words = REJECTED[case]
-    row = rows[case]
-    found = rule_findings(batch, rule, row, SHEET)
-    assert len(found) == 1
-    assert found.at[0, "级别"] == severity
-    assert cell(batch, found.iloc[0]) == f"{LETTER[column]}{row}"
-    assert words in found.at[0, "说明"]
-    assert rules_at(batch, row) == [rule]
+    assert_rejected(batch, SHEET, LETTER, rows[case], rule, column, words, severity)
 
 
 @pytest.fixture(scope="module")

@@ -50,16 +50,10 @@ def test_work_accepted(work_batch: Any, case: str) -> None:
 
 
 @pytest.mark.parametrize("case", list(REJECTED))
-def test_work_rejected(work_batch: Any, rule_findings: Any, cell: Any, case: str) -> None:
+def test_work_rejected(work_batch: Any, assert_rejected: Any, case: str) -> None:
     batch, rows = work_batch
     _, rule, column, words = REJECTED[case]
-    row = rows[case]
-    found = rule_findings(batch, rule, row, SHEET)
-    assert len(found) == 1
-    assert found.at[0, "级别"] == "错误"
-    assert cell(batch, found.iloc[0]) == f"{LETTER[column]}{row}"
-    assert words in found.at[0, "说明"]
-    assert rules_at(batch, row) == [rule]
+    assert_rejected(batch, SHEET, LETTER, rows[case], rule, column, words)
 
 
 # --- Overlapping periods -------------------------------------------------------------------
