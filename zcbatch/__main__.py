@@ -2,6 +2,6 @@
 
 import sys
 
-from zcbatch.cli import main
+from zcbatch.cli import console
 
-sys.exit(main())
+sys.exit(console())

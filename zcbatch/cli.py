@@ -292,6 +292,17 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, previous_handler)
 
 
+def console() -> int:
+    """Run the ``zcbatch`` command, then ignore Ctrl+C while Python shuts down.
+
+    Once the job has finished, a Ctrl+C during the interpreter's shutdown
+    would only print Python's "Exception ignored" traceback.
+    """
+    code = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return code
+
+
 def _internal_error() -> int:
     """Write the current traceback, numbers masked, to the error log and print its path."""
     log_path = Path(tempfile.gettempdir()) / "zcbatch-错误日志.log"

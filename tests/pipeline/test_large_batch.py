@@ -96,3 +96,13 @@ def test_sigterm_stops_the_run_as_ctrl_c() -> None:
             time.sleep(5)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def test_console_ignores_ctrl_c_after_the_job(monkeypatch) -> None:
+    monkeypatch.setattr(cli, "main", lambda: 0)
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        assert cli.console() == 0
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
