@@ -26,6 +26,8 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 _MISSING = object()
+# Seconds a cancelled child may take to clean up before it is killed.
+CANCEL_TIMEOUT = 30
 
 
 def fork_available() -> bool:
@@ -58,14 +60,15 @@ class Background:
             self._value = self._collect()
         return self._value
 
-    def cancel(self) -> None:
+    def cancel(self) -> bool:
         """Stop the child and wait for it, for use while another error propagates.
 
         The child gets SIGINT, so it stops as after Ctrl+C: a file it was
-        writing atomically is removed, and one it finished stays.
+        writing atomically is removed, and one it finished stays. Returns
+        whether the step had completed, so the caller can remove its output.
         """
         if self._process is None or self._value is not _MISSING:
-            return
+            return self._process is not None and self._value is not None
         # Python drops a SIGINT that reaches a child still inside fork's
         # bookkeeping, so the signal waits until the step has begun.
         while not self._started.wait(0.05) and self._process.is_alive():
@@ -75,9 +78,19 @@ class Background:
                 os.kill(self._process.pid, signal.SIGINT)
             except ProcessLookupError:
                 pass
-        self._process.join()
+        self._process.join(CANCEL_TIMEOUT)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        completed = False
+        try:
+            if self._receiver.poll():
+                completed, _ = self._receiver.recv()
+        except (EOFError, OSError):
+            pass
         self._receiver.close()
         self._value = None
+        return completed
 
     def _collect(self) -> Any:
         if self._process is not None:
@@ -95,6 +108,15 @@ class Background:
 
 
 def _run_child(sender, started, function: Callable[..., Any], args: tuple) -> None:
+    # The first SIGINT or SIGTERM stops the step; a second one, from a
+    # terminal's Ctrl+C on top of cancel(), must not cut its cleanup short.
+    def interrupt(signum, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
     try:
         started.set()
         value = function(*args)

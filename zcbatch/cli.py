@@ -267,7 +267,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     _configure_logging(getattr(args, "verbose", False))
-    previous_handler = _stop_on_sigterm()
     try:
         return _run_command(args)
     except (InputError, OutputError) as error:
@@ -277,30 +276,55 @@ def main(argv: list[str] | None = None) -> int:
         print(f"zcbatch：{error}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
-        print("zcbatch：已中断，未完成的输出文件没有写入。", file=sys.stderr)
+        print(_INTERRUPTED, file=sys.stderr)
         return EXIT_INTERNAL
     except OSError as error:
-        message = _system_error_message(error)
+        message = _system_error_message(error, getattr(args, "outdir", None))
         if message is None:
             return _internal_error()
         print(f"zcbatch：{message}", file=sys.stderr)
         return EXIT_INPUT
     except Exception:  # noqa: BLE001 - the last guard: a short message instead of a traceback
         return _internal_error()
-    finally:
-        if previous_handler is not None:
-            signal.signal(signal.SIGTERM, previous_handler)
+
+
+_INTERRUPTED = "zcbatch：已中断，未完成的输出文件没有写入。"
 
 
 def console() -> int:
-    """Run the ``zcbatch`` command, then ignore Ctrl+C while Python shuts down.
+    """Run the ``zcbatch`` command with the signal handling a terminal user expects.
 
-    Once the job has finished, a Ctrl+C during the interpreter's shutdown
-    would only print Python's "Exception ignored" traceback.
+    Ctrl+C and SIGTERM (a service manager or ``kill`` stopping the job) both
+    raise KeyboardInterrupt once, so every atomic write removes its temporary
+    file. A second signal is ignored, so it cannot cut that cleanup short.
+    Once the job has finished both are ignored, because a signal during the
+    interpreter's shutdown would only print Python's "Exception ignored"
+    traceback.
     """
-    code = main()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    interrupt_once()
+    try:
+        code = main()
+        _ignore_interrupts()
+    except KeyboardInterrupt:
+        _ignore_interrupts()
+        print(_INTERRUPTED, file=sys.stderr)
+        code = EXIT_INTERNAL
     return code
+
+
+def interrupt_once() -> None:
+    """Make the next SIGINT or SIGTERM raise KeyboardInterrupt and later ones do nothing."""
+    def interrupt(signum, frame):
+        _ignore_interrupts()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def _internal_error() -> int:
@@ -309,22 +333,6 @@ def _internal_error() -> int:
     log_path.write_text(mask_personal_numbers(traceback.format_exc()), encoding="utf-8")
     print(f"zcbatch：程序内部错误，处理未完成。详细信息已写入 {log_path}，请把该文件发给技术支持。", file=sys.stderr)
     return EXIT_INTERNAL
-
-
-def _stop_on_sigterm():
-    """Make SIGTERM (a service manager or ``kill`` stopping the job) end the run as Ctrl+C does.
-
-    Ctrl+C raises KeyboardInterrupt, so every atomic write removes its
-    temporary file; SIGTERM would otherwise end the process on the spot.
-    Returns the previous handler, or ``None`` outside the main thread.
-    """
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    try:
-        return signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:
-        return None
 
 
 _SYSTEM_ERRORS = {
@@ -336,12 +344,12 @@ _SYSTEM_ERRORS = {
 }
 
 
-def _system_error_message(error: OSError) -> str | None:
+def _system_error_message(error: OSError, outdir: str | None = None) -> str | None:
     """Explain a full disk or a missing permission in Chinese; ``None`` for other system errors."""
     reason = _SYSTEM_ERRORS.get(error.errno)
     if reason is None:
         return None
-    where = "输出文件夹"
+    where = f"输出文件夹“{outdir}”" if outdir else "输出文件夹"
     if error.filename:
         # A temporary file or scratch folder is named by the visible folder holding it.
         parts = Path(error.filename).parts

@@ -75,12 +75,7 @@ def prepare_outdir(outdir: str | os.PathLike | None, *, force: bool = False,
             )
         _reject_inputs_among_outputs(path, inputs)
         for name in OWN_OUTPUTS:
-            target = path / name
-            if target.is_dir() and name not in OWN_FOLDERS:
-                raise OutputError(
-                    f"输出文件夹“{path}”中的“{name}”是一个文件夹，zcbatch 只会在这里写文件，"
-                    "它不是 zcbatch 生成的，所以没有删除。请移走或改名该文件夹，或换一个输出文件夹。"
-                )
+            _reject_foreign_output(path, name)
         for name in OWN_OUTPUTS:
             target = path / name
             if target.is_dir():
@@ -98,6 +93,23 @@ def prepare_outdir(outdir: str | os.PathLike | None, *, force: bool = False,
             reason = f"系统错误 {error.errno}"
         raise OutputError(f"无法创建输出文件夹“{path}”：{reason}。请换一个输出文件夹。") from error
     return path
+
+
+def _reject_foreign_output(folder: Path, name: str) -> None:
+    """Refuse to remove something zcbatch cannot have written under one of its output names."""
+    target = folder / name
+    if target.is_symlink():
+        kind = "一个链接"
+    elif target.is_dir() and name not in OWN_FOLDERS:
+        kind = "一个文件夹，zcbatch 只会在这里写文件"
+    elif target.exists() and not target.is_dir() and name in OWN_FOLDERS:
+        kind = "一个文件，zcbatch 只会在这里建文件夹"
+    else:
+        return
+    raise OutputError(
+        f"输出文件夹“{folder}”中的“{name}”是{kind}，它不是 zcbatch 生成的，所以没有删除。"
+        "请移走或改名它，或换一个输出文件夹。"
+    )
 
 
 def _reject_inputs_among_outputs(folder: Path, inputs: Sequence[str | os.PathLike]) -> None:

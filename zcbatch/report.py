@@ -40,6 +40,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import xlsxwriter
+import xlsxwriter.exceptions
 
 from zcbatch import findings as fd
 from zcbatch.atomic import atomic_path
@@ -149,6 +150,7 @@ def write_report(result, path: str | os.PathLike, *,
     path = Path(path)
     abridged = is_abridged(result, full_rows)
     companion = Background(write_annotated, result, annotated_path(path), full_rows) if abridged else None
+    written = False
     try:
         with _report_workbook(path) as (workbook, writer):
             # 汇总 comes first in the workbook but is filled last, when the charts are ready.
@@ -159,12 +161,16 @@ def write_report(result, path: str | os.PathLike, *,
                 for sheet_name in result.batch.raw:
                     _annotated_sheet(workbook, writer, result, sheet_name, abridged)
             _summary_sheet(summary, writer, result, (charts() if callable(charts) else charts) or {}, abridged, full_rows)
-    except BaseException:
+        written = True
         if companion is not None:
-            companion.cancel()
+            companion.result()
+    except BaseException:
+        # The report and its annotated workbook are written both or neither.
+        if companion is not None and companion.cancel():
+            annotated_path(path).unlink(missing_ok=True)
+        if written:
+            path.unlink(missing_ok=True)
         raise
-    if companion is not None:
-        companion.result()
     return path
 
 
@@ -211,7 +217,14 @@ def _report_workbook(path: Path) -> Iterator[tuple[xlsxwriter.Workbook, _Writer]
         })
         workbook.set_properties({"title": "职称自主聘任审核结果", "created": dt.datetime(2000, 1, 1)})
         yield workbook, _Writer(workbook)
-        workbook.close()
+        try:
+            workbook.close()
+        except xlsxwriter.exceptions.FileCreateError as error:
+            # xlsxwriter wraps the system error (a full disk, say); the caller explains that one.
+            cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else None
+            if cause is None:
+                raise
+            raise cause from error
 
 
 def is_abridged(result, full_rows: int | None = FULL_REPORT_ROWS) -> bool:

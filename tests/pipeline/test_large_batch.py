@@ -89,20 +89,72 @@ def test_full_disk_is_explained(small_limit, tmp_path, monkeypatch, capsys) -> N
 
 
 def test_sigterm_stops_the_run_as_ctrl_c() -> None:
-    previous = cli._stop_on_sigterm()
+    previous = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))
     try:
+        cli.interrupt_once()
         with pytest.raises(KeyboardInterrupt):
             os.kill(os.getpid(), signal.SIGTERM)
             time.sleep(5)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous[0])
+        signal.signal(signal.SIGTERM, previous[1])
+
+
+def test_second_signal_is_ignored() -> None:
+    previous = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))
+    try:
+        cli.interrupt_once()
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous[0])
+        signal.signal(signal.SIGTERM, previous[1])
 
 
 def test_console_ignores_ctrl_c_after_the_job(monkeypatch) -> None:
     monkeypatch.setattr(cli, "main", lambda: 0)
-    previous = signal.getsignal(signal.SIGINT)
+    previous = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))
     try:
         assert cli.console() == 0
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGINT, previous[0])
+        signal.signal(signal.SIGTERM, previous[1])
+
+
+@pytest.mark.parametrize(("name", "make"), [
+    ("PDF", "file"), ("图表", "file"), ("审核结果.xlsx", "folder"), ("图表", "link"),
+])
+def test_force_keeps_what_zcbatch_did_not_write(tmp_path, capsys, name: str, make: str) -> None:
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    target = outdir / name
+    if make == "file":
+        target.write_text("用户的文件", encoding="utf-8")
+    elif make == "folder":
+        target.mkdir()
+    else:
+        (tmp_path / "用户文件夹").mkdir()
+        target.symlink_to(tmp_path / "用户文件夹")
+    code = cli.main(["check", str(sample_workbook()), "-o", str(outdir), "--force"])
+    assert code == 2
+    assert os.path.lexists(target)
+    assert f"中的“{name}”是" in capsys.readouterr().err
+
+
+def test_report_and_annotated_are_both_or_neither(small_limit, tmp_path, monkeypatch) -> None:
+    """An interrupt after the annotated child finished removes its workbook as well."""
+    from zcbatch import background
+
+    def finished_then_interrupted(self):
+        self._process.join()
+        raise KeyboardInterrupt
+
+    result = pipeline.evaluate_inputs([sample_workbook()])
+    monkeypatch.setattr(background.Background, "result", finished_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        report.write_report(result, tmp_path / "审核结果.xlsx", full_rows=10)
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
