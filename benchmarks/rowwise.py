@@ -99,9 +99,9 @@ def _tier_rank(row: dict) -> int | None:
 def _records(frame: pd.DataFrame, rows: str = "dicts") -> list[dict]:
     """Return the rows of ``frame`` as dicts.
 
-    ``"dicts"`` converts the frame in one call; ``"iterrows"`` walks it the
+    ``"dicts"`` converts the frame in one call. ``"iterrows"`` walks it the
     way a pandas loop usually does, one Series per row, and copies each
-    cell (pandas' missing value becomes ``None``).
+    cell, with pandas' missing value as ``None``.
     """
     if rows == "iterrows":
         return [{name: (None if value is pd.NA else value) for name, value in row.items()} for _, row in frame.iterrows()]

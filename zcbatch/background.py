@@ -108,7 +108,7 @@ class Background:
 
 
 def _run_child(sender, started, function: Callable[..., Any], args: tuple) -> None:
-    # The first SIGINT or SIGTERM stops the step; a second one, from a
+    # The first SIGINT or SIGTERM stops the step. A second one, from a
     # terminal's Ctrl+C on top of cancel(), must not cut its cleanup short.
     def interrupt(signum, frame):
         signal.signal(signal.SIGINT, signal.SIG_IGN)

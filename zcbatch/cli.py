@@ -169,7 +169,7 @@ def _configure_logging(verbose: bool) -> None:
                         stream=sys.stderr, force=True)
 
 
-def _print_summary(output, all_rows: bool = False) -> None:
+def _print_summary(output) -> None:
     result = output.result
     summary = result.summary
     statuses = "，".join(f"{status} {count} 人" for status, count in summary["状态"].items())
@@ -183,9 +183,8 @@ def _print_summary(output, all_rows: bool = False) -> None:
     print(f"审核通过且可生成文件：{summary['审核通过且可生成文件']} 人")
     for message in summary["文件生成受阻原因"]:
         print(f"未生成公示和聘任表，因为：{message}")
-    full_rows = None if all_rows else FULL_REPORT_ROWS
-    if is_abridged(result, full_rows):
-        print(abridged_note(result, full_rows))
+    if is_abridged(result, output.full_rows):
+        print(abridged_note(result, output.full_rows))
     print(f"结果已写入：{output.outdir}")
 
 
@@ -238,7 +237,7 @@ def _run_command(args) -> int:
     else:
         output = pipeline.run(args.inputs, args.outdir, full_id=args.full_id, pdf=args.pdf,
                               progress=sys.stderr.isatty(), **options)
-    _print_summary(output, args.all_rows)
+    _print_summary(output)
     return EXIT_OK
 
 

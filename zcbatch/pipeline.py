@@ -41,11 +41,13 @@ OWN_FOLDERS = (CHART_DIR, "自主聘任表", "PDF")
 
 @dataclass
 class RunOutput:
-    """What a job wrote: the result and the paths of every output."""
+    """What a job wrote: the result, the paths of every output and the report's row threshold."""
 
     result: EvaluationResult
     outdir: Path
     outputs: list[Path] = field(default_factory=list)
+    # Applicants up to which the report lists every row (None: always), as passed to write_report.
+    full_rows: int | None = FULL_REPORT_ROWS
 
 
 def default_outdir(now: dt.datetime | None = None) -> Path:
@@ -96,7 +98,7 @@ def prepare_outdir(outdir: str | os.PathLike | None, *, force: bool = False,
 
 
 def _reject_foreign_output(folder: Path, name: str) -> None:
-    """Refuse to remove something zcbatch cannot have written under one of its output names."""
+    """Reject a folder entry under one of zcbatch's output names that zcbatch cannot have written."""
     target = folder / name
     if target.is_symlink():
         kind = "一个链接"
@@ -160,7 +162,7 @@ def check(inputs, outdir, *, policy=None, year=None, date=None, attachments=None
         raise
     reports = [report, annotated_path(report)] if is_abridged(result, full_rows) else [report]
     chart_paths = chart_job.result() if chart_job else {}
-    return RunOutput(result, target, [*reports, *chart_paths.values()])
+    return RunOutput(result, target, [*reports, *chart_paths.values()], full_rows)
 
 
 def write_charts(result: EvaluationResult, folder: Path) -> dict[str, Path]:

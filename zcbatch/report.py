@@ -52,7 +52,7 @@ from zcbatch.reader import catalogue, column_index
 REPORT_NAME = "审核结果.xlsx"
 # Errors without an applicant listed on the 汇总 sheet; the rest are in 问题清单.
 SUMMARY_UNIT_ERRORS = 20
-# Applicants up to which 人员明细 and the annotated copies hold every row.
+# Applicants up to which 人员明细 and the annotated copies contain every row.
 FULL_REPORT_ROWS = 20_000
 # Chinese characters per line of the wrapped note in columns B to G of 汇总.
 NOTE_CHARACTERS_PER_LINE = 34
@@ -220,7 +220,7 @@ def _report_workbook(path: Path) -> Iterator[tuple[xlsxwriter.Workbook, _Writer]
         try:
             workbook.close()
         except xlsxwriter.exceptions.FileCreateError as error:
-            # xlsxwriter wraps the system error (a full disk, say); the caller explains that one.
+            # xlsxwriter wraps the system error, such as a full disk, which the caller explains.
             cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else None
             if cause is None:
                 raise

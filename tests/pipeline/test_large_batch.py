@@ -18,7 +18,7 @@ LIMIT = 10
 
 @pytest.fixture()
 def small_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    for module in (report, pipeline, cli):
+    for module in (report, pipeline):
         monkeypatch.setattr(module, "FULL_REPORT_ROWS", LIMIT)
 
 
@@ -88,41 +88,35 @@ def test_full_disk_is_explained(small_limit, tmp_path, monkeypatch, capsys) -> N
     assert f"无法写入或读取“{tmp_path / 'out'}”：磁盘空间不足" in message
 
 
-def test_sigterm_stops_the_run_as_ctrl_c() -> None:
+@pytest.fixture()
+def saved_signals():
+    """Restore the SIGINT and SIGTERM handlers a test changes."""
     previous = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))
-    try:
-        cli.interrupt_once()
-        with pytest.raises(KeyboardInterrupt):
-            os.kill(os.getpid(), signal.SIGTERM)
-            time.sleep(5)
-    finally:
-        signal.signal(signal.SIGINT, previous[0])
-        signal.signal(signal.SIGTERM, previous[1])
+    yield
+    signal.signal(signal.SIGINT, previous[0])
+    signal.signal(signal.SIGTERM, previous[1])
 
 
-def test_second_signal_is_ignored() -> None:
-    previous = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))
-    try:
-        cli.interrupt_once()
-        with pytest.raises(KeyboardInterrupt):
-            os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(5)
+def test_sigterm_stops_the_run_as_ctrl_c(saved_signals) -> None:
+    cli.interrupt_once()
+    with pytest.raises(KeyboardInterrupt):
         os.kill(os.getpid(), signal.SIGTERM)
-        assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
-    finally:
-        signal.signal(signal.SIGINT, previous[0])
-        signal.signal(signal.SIGTERM, previous[1])
+        time.sleep(5)
 
 
-def test_console_ignores_ctrl_c_after_the_job(monkeypatch) -> None:
+def test_second_signal_is_ignored(saved_signals) -> None:
+    cli.interrupt_once()
+    with pytest.raises(KeyboardInterrupt):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(5)
+    os.kill(os.getpid(), signal.SIGTERM)
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
+
+
+def test_console_ignores_ctrl_c_after_the_job(saved_signals, monkeypatch) -> None:
     monkeypatch.setattr(cli, "main", lambda: 0)
-    previous = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))
-    try:
-        assert cli.console() == 0
-        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
-    finally:
-        signal.signal(signal.SIGINT, previous[0])
-        signal.signal(signal.SIGTERM, previous[1])
+    assert cli.console() == 0
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
 
 
 @pytest.mark.parametrize(("name", "make"), [

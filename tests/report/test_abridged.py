@@ -1,8 +1,8 @@
 """The abridged report of a large batch: problem rows only, annotated copies in a workbook of their own.
 
-The sample batch has 64 applicants; a threshold of 10 makes it "large", so
-the behaviour of a 100,000-applicant report is tested on real files in a
-fraction of a second. The applicants expected in 人员明细 are read from the
+The sample batch has 64 applicants, and a threshold of 10 makes it "large".
+The behaviour of a 100,000-applicant report is thus tested on real files in
+a fraction of a second. The applicants expected in 人员明细 are read from the
 sample's own 预期规则 column (the rules each row is built to break).
 """
 
