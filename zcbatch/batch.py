@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from zcbatch import findings as fd
@@ -27,6 +28,12 @@ log = logging.getLogger(__name__)
 APPLICANT_SHEET = "个人信息"
 ROW_SHEETS = ("学历信息", "工作经历", "继续教育", "考核情况", "单位审核")
 UNIT_SHEET = "单位信息"
+
+# Internal column on every sheet: the applicant a row belongs to, as the
+# position of its 证件号码 among the distinct 证件号码 of 个人信息, or -1
+# when the row has no 证件号码 or no applicant has it. Rules group and join
+# on these integers instead of hashing the ID strings again and again.
+APPLICANT_CODE = "_applicant"
 
 
 @dataclass
@@ -47,11 +54,19 @@ class Batch:
     findings: pd.DataFrame
     sources: list[SourceFile]
     letters: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    _applicant_ids: pd.Index | None = field(default=None, repr=False)
 
     @property
     def applicants(self) -> pd.DataFrame:
         """Return the 个人信息 frame, one row per applicant."""
         return self.sheets[APPLICANT_SHEET]
+
+    @property
+    def applicant_ids(self) -> pd.Index:
+        """Return the distinct 证件号码 of 个人信息, in the order of :data:`APPLICANT_CODE`."""
+        if self._applicant_ids is None:
+            self._applicant_ids = link_applicants(self.sheets)
+        return self._applicant_ids
 
     def names_by_id(self) -> pd.Series:
         """Map each 证件号码 to the applicant's 姓名."""
@@ -119,11 +134,12 @@ def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
 
     for name, model in schemas.MODELS.items():
         problems.append(schemas.run_schema(model, typed[name]))
+    applicant_ids = link_applicants(typed)
     problems.append(check_joins(typed))
 
     batch = Batch(
         sheets=typed, raw=raw_frames, unit=unit, unit_items=unit_items,
-        findings=fd.empty(), sources=sources, letters=letters,
+        findings=fd.empty(), sources=sources, letters=letters, _applicant_ids=applicant_ids,
     )
     batch.findings = fd.concat(problems)
     log.info("读取完成：%d 名申请人，%d 条问题", len(typed[APPLICANT_SHEET]), len(batch.findings))
@@ -175,18 +191,34 @@ def _empty_raw(definition: dict) -> pd.DataFrame:
     return pd.DataFrame(columns=columns + [fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW], dtype=object)
 
 
+def link_applicants(sheets: dict[str, pd.DataFrame]) -> pd.Index:
+    """Add the :data:`APPLICANT_CODE` column to every sheet and return the distinct IDs.
+
+    Rows of 个人信息 that share a 证件号码 share a code.
+    """
+    people = sheets[APPLICANT_SHEET]
+    codes, ids = pd.factorize(people["证件号码"])
+    ids = pd.Index(ids)
+    people[APPLICANT_CODE] = codes.astype("int64")
+    for name in ROW_SHEETS:
+        frame = sheets[name]
+        frame[APPLICANT_CODE] = ids.get_indexer(frame["证件号码"]).astype("int64") if len(ids) else -1
+    return ids
+
+
 def check_joins(sheets: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Check the rules that join the sheets by 证件号码.
 
     Rows whose 证件号码 has no applicant in 个人信息 are reported, and so are
-    applicants without any education or work-history row.
+    applicants without any education or work-history row. The sheets carry
+    :data:`APPLICANT_CODE` (see :func:`link_applicants`).
     """
     people = sheets[APPLICANT_SHEET]
-    known = pd.Index(people["证件号码"].dropna().unique())
+    codes = people[APPLICANT_CODE].to_numpy()
     results = []
     for name in ROW_SHEETS:
         frame = sheets[name]
-        orphan = frame["证件号码"].notna() & ~frame["证件号码"].isin(known)
+        orphan = frame["证件号码"].notna() & (frame[APPLICANT_CODE] < 0)
         if orphan.any():
             rows = frame[orphan]
             results.append(fd.frame(
@@ -195,8 +227,9 @@ def check_joins(sheets: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 + f"”在个人信息表中找不到对应的申请人，该行未参与审核。请核对号码，或在个人信息表中补充该申请人。",
             ))
     for name, rule, label in (("学历信息", "NO_EDUCATION", "学历信息"), ("工作经历", "NO_WORK_HISTORY", "工作经历")):
-        has_rows = people["证件号码"].isin(sheets[name]["证件号码"].dropna())
-        lacking = people[people["证件号码"].notna() & ~has_rows]
+        linked = sheets[name][APPLICANT_CODE].to_numpy()
+        has_rows = np.bincount(linked[linked >= 0], minlength=max(codes.max(initial=-1) + 1, 1)) > 0
+        lacking = people[(codes >= 0) & ~has_rows[codes.clip(min=0)]] if len(codes) else people
         results.append(fd.frame(
             lacking, rule=rule, column="证件号码",
             message=f"该申请人在“{label}”表中没有任何记录。每位申请人至少填写一条{label}。",

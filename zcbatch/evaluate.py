@@ -32,8 +32,7 @@ from zcbatch.codes import (
 )
 from zcbatch.gcpause import paused_gc
 from zcbatch.policy import Policy, load_policy
-from zcbatch.rules import eligibility, review
-from zcbatch.rules.eligibility import appraisal_required_counts, ce_required_counts
+from zcbatch.rules import eligibility, groups, review
 from zcbatch.rules.terms import compute_terms
 
 log = logging.getLogger(__name__)
@@ -83,10 +82,13 @@ class EvaluationResult:
         the publicity period remains (:data:`BLOCKING_UNIT_RULES`), because a
         notice or form made then would not be valid.
         """
+        return self.applicants[self._approved_mask()]
+
+    def _approved_mask(self) -> np.ndarray:
         if self.blocking_errors:
-            return self.applicants.iloc[0:0]
+            return np.zeros(len(self.applicants), dtype=bool)
         selected = (self.applicants["审核结果"] == "通过") & self.applicants["状态"].isin((STATUS_ELIGIBLE, STATUS_NEEDS_MATERIAL))
-        return self.applicants[selected.fillna(False)]
+        return selected.fillna(False).to_numpy(dtype=bool)
 
     @property
     def blocking_errors(self) -> list[str]:
@@ -146,7 +148,7 @@ def evaluate(batch: Batch, policy: Policy | str | None = None, year: int | None 
     application_year, reference = resolve_dates(batch, year, date)
     log.info("审核：申报年度 %d，申报日期 %s，政策 %s", application_year, f"{reference:%Y-%m-%d}", policy.label)
 
-    terms = compute_terms(batch, policy, application_year, reference)
+    terms = eligibility.with_required_counts(compute_terms(batch, policy, application_year, reference), policy)
     rule_findings = eligibility.apply_all(terms, batch, policy, application_year, reference)
     review_findings = review.apply_all(terms, batch, policy, reference)
     all_findings = fd.concat([batch.findings, rule_findings, review_findings])
@@ -181,38 +183,43 @@ def _attach_letters(findings: pd.DataFrame, batch: Batch) -> pd.DataFrame:
 
 
 def _applicant_table(terms: pd.DataFrame, batch: Batch, policy: Policy, findings: pd.DataFrame) -> pd.DataFrame:
-    people = terms.copy()
+    # The terms are built for this evaluation alone, so they become the table in place.
+    people = terms
     key = people["证件号码"]
-    errors = fd.count_by_key(findings, ERROR)
-    warnings = fd.count_by_key(findings, WARNING)
-    people["错误数"] = key.map(errors).fillna(0).astype("int64")
-    people["警告数"] = key.map(warnings).fillna(0).astype("int64")
+    size = len(batch.applicant_ids)
+    codes = groups.codes_of(people)
+    finding_codes = batch.applicant_ids.get_indexer(findings[fd.KEY]) if size else np.full(len(findings), -1)
+    severity = findings[fd.SEVERITY].to_numpy()
+    kind = findings[fd.KIND].to_numpy()
 
-    is_error = findings[fd.SEVERITY] == ERROR
-    data_error = fd.any_by_key(findings, is_error & findings[fd.KIND].isin(("field", "review")))
-    ineligible = fd.any_by_key(findings, is_error & (findings[fd.KIND] == "eligibility"))
-    material = fd.any_by_key(findings, (findings[fd.SEVERITY] == WARNING) & (findings[fd.KIND] == "material"))
-    sheet_level = findings[is_error & findings[fd.KEY].isna() & (findings[fd.RULE] == "HEADER_MISSING")]
+    def per_applicant(mask: np.ndarray) -> np.ndarray:
+        return groups.per_row(groups.group_count(finding_codes[mask], size), codes, missing=0)
+
+    is_error = severity == ERROR
+    people["错误数"] = per_applicant(is_error).astype("int64")
+    people["警告数"] = per_applicant(severity == WARNING).astype("int64")
+    data_error = per_applicant(is_error & np.isin(kind, ("field", "review"))) > 0
+    ineligible = per_applicant(is_error & (kind == "eligibility")) > 0
+    material = per_applicant((severity == WARNING) & (kind == "material")) > 0
+    sheet_level = (is_error & findings[fd.KEY].isna().to_numpy() & (findings[fd.RULE] == "HEADER_MISSING").to_numpy()).any()
 
     people["状态"] = np.select(
-        [
-            key.isna() | key.isin(data_error) | (not sheet_level.empty),
-            key.isin(ineligible),
-            key.isin(material),
-        ],
+        [key.isna().to_numpy() | data_error | sheet_level, ineligible, material],
         [STATUS_DATA_ERROR, STATUS_INELIGIBLE, STATUS_NEEDS_MATERIAL],
         default=STATUS_ELIGIBLE,
     )
-    first_error = findings[findings[fd.KEY].notna()].drop_duplicates(fd.KEY).set_index(fd.KEY)
-    # With no finding at all the mapped messages are float NaN, and pandas
-    # refuses to fill a float column with text, so the column is text first.
-    people["主要问题"] = key.map(first_error[fd.MESSAGE]).astype("object").fillna("")
+    # The findings are sorted by severity, so an applicant's first is the most serious.
+    first_finding = groups.per_row(groups.first_rows(finding_codes, size), codes, missing=-1)
+    messages = findings[fd.MESSAGE].to_numpy(dtype=object)
+    main_problem = np.where(first_finding >= 0, messages[first_finding.clip(min=0)] if len(messages) else "", "")
+    people["主要问题"] = pd.Series(main_problem, index=people.index, dtype=object)
 
-    reviewed = batch.sheets["单位审核"].dropna(subset=["证件号码"]).drop_duplicates("证件号码").set_index("证件号码")
-    people["审核结果"] = pd.Series(reviewed["审核结果"].reindex(key).to_numpy(), index=people.index, dtype="string")
-    people["拟聘任时间"] = pd.Series(reviewed["拟聘任时间"].reindex(key).to_numpy(), index=people.index, dtype="datetime64[ns]")
-    people["要求继续教育年数"] = ce_required_counts(terms, policy)
-    people["要求考核年数"] = appraisal_required_counts(terms, policy)
+    review = batch.sheets["单位审核"]
+    first_review = groups.per_row(groups.first_rows(groups.codes_of(review), size), codes, missing=-1)
+    reviewed = review.iloc[first_review.clip(min=0)] if len(review) else review.reindex(range(len(people)))
+    has_review = first_review >= 0
+    people["审核结果"] = pd.Series(reviewed["审核结果"].to_numpy(), index=people.index, dtype="string").where(has_review)
+    people["拟聘任时间"] = pd.Series(reviewed["拟聘任时间"].to_numpy(), index=people.index, dtype="datetime64[ns]").where(has_review)
     people["文件"] = people["_file"]
     people["行号"] = people["_row"]
     people["_key"] = key
@@ -234,7 +241,7 @@ def summarize(result: EvaluationResult) -> dict[str, Any]:
         "学历层次": {str(k): int(v) for k, v in applicants["学历层次"].value_counts(dropna=False).items()},
         "问题级别": {str(k): int(v) for k, v in findings[fd.SEVERITY].value_counts().items()},
         "规则": {str(k): int(v) for k, v in findings[fd.RULE].value_counts().items()},
-        "审核通过且可生成文件": int(len(result.approved)),
+        "审核通过且可生成文件": int(result._approved_mask().sum()),
         "文件生成受阻原因": result.blocking_errors,
         "政策": result.policy.label,
         "申报年度": result.year,

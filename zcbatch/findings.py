@@ -125,8 +125,8 @@ def finalize(findings: pd.DataFrame, names: pd.Series | None = None) -> pd.DataF
         return empty()
     out = findings.copy()
     if names is not None:
-        from_key = out[KEY].map(names)
-        out[NAME] = out[NAME].where(out[NAME].notna() & (out[NAME] != ""), from_key)
+        unnamed = out[NAME].isna() | (out[NAME] == "")
+        out.loc[unnamed, NAME] = out.loc[unnamed, KEY].map(names)
     out[ID] = mask_id(out[KEY]).where(out[KEY].notna(), None)
     out = out.drop_duplicates(subset=[FILE, SHEET, ROW, COLUMN, RULE, MESSAGE, KEY])
     order = out[SEVERITY].map(SEVERITY_ORDER).fillna(9)

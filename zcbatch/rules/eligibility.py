@@ -15,7 +15,9 @@ import numpy as np
 import pandas as pd
 
 from zcbatch import findings as fd
+from zcbatch.batch import APPLICANT_CODE as CODE
 from zcbatch.policy import JUNIOR_LEVELS, Policy
+from zcbatch.rules import groups
 from zcbatch.rules.terms import is_none_value, lookup, months_between
 
 KEY = "证件号码"
@@ -34,8 +36,8 @@ def _number(values: pd.Series) -> pd.Series:
 
 
 def _decidable(terms: pd.DataFrame) -> pd.Series:
-    """Mark applicants whose tier and level are known, so rules can be applied."""
-    return terms[KEY].notna() & terms["学历层次"].notna() & terms["申报层级"].isin(("员级", "助理级", "中级"))
+    """Mark applicants whose ID, tier and level are known, so rules can be applied."""
+    return terms["_decidable"]
 
 
 def _junior_or_doctor_intermediate(terms: pd.DataFrame) -> pd.Series:
@@ -47,9 +49,12 @@ def _junior_or_doctor_intermediate(terms: pd.DataFrame) -> pd.Series:
 
 def specialty_match(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """现从事专业 must equal 申报职称专业."""
-    current = terms["现从事专业"].str.replace(r"\s+", "", regex=True)
-    applied = terms["申报职称专业"].str.replace(r"\s+", "", regex=True)
-    failed = terms[current.notna() & applied.notna() & (current != applied)]
+    # Texts that are equal as typed are equal without spaces too, so only the
+    # few that differ are compared again with their spaces removed.
+    differ = terms[terms["现从事专业"].notna() & terms["申报职称专业"].notna() & (terms["现从事专业"] != terms["申报职称专业"])]
+    current = differ["现从事专业"].str.replace(r"\s+", "", regex=True)
+    applied = differ["申报职称专业"].str.replace(r"\s+", "", regex=True)
+    failed = differ[current != applied]
     return fd.frame(
         failed, rule="SPECIALTY_MATCH", column="现从事专业",
         message="现从事专业“" + failed["现从事专业"].astype(str) + "”与申报职称专业“" + failed["申报职称专业"].astype(str)
@@ -61,15 +66,23 @@ def specialty_match(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
 
 def work_start(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestamp) -> pd.DataFrame:
     """参加专业技术工作日期 is on or after the initial education's graduation and not after D."""
-    has_people = terms[KEY].notna() & ~terms[KEY].str.startswith("#").fillna(False)
-    education_keys = batch.sheets["学历信息"][KEY].dropna()
-    missing_initial = terms[has_people & terms[KEY].isin(education_keys) & terms["初始学历毕业时间"].isna()]
+    size = len(batch.applicant_ids)
+    education_counts = groups.group_count(groups.codes_of(batch.sheets["学历信息"]), size)
+    has_education = pd.Series(groups.per_row(education_counts, groups.codes_of(terms), missing=0) > 0, index=terms.index)
+
+    def with_education(rows: pd.DataFrame) -> pd.DataFrame:
+        # A 证件号码 starting with "#" is a number Excel shortened; its rows
+        # already carry a field error.
+        rows = rows[has_education[rows.index]]
+        return rows[~rows[KEY].str.startswith("#").fillna(False).astype(bool)]
+
+    missing_initial = with_education(terms[terms["初始学历毕业时间"].isna()])
 
     start = terms["参加专业技术工作日期"]
     before = terms[start.notna() & terms["初始学历毕业时间"].notna() & (start < terms["初始学历毕业时间"])]
     after = terms[start.notna() & (start > date)]
 
-    not_graduated = terms[has_people & terms[KEY].isin(education_keys) & terms["学历层次"].isna()]
+    not_graduated = with_education(terms[terms["学历层次"].isna()])
     return fd.concat([
         fd.frame(
             missing_initial, rule="INITIAL_EDUCATION_MISSING", column="参加专业技术工作日期",
@@ -115,9 +128,9 @@ def title_fields(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     title already held, 聘任系列 is filled, and 职称证书附件 is given.
     """
     results = []
-    none_required = terms[_decidable(terms) & _junior_or_doctor_intermediate(terms)]
+    none_required = _decidable(terms) & _junior_or_doctor_intermediate(terms)
     for column in ("职称系列", "聘任系列"):
-        failed = none_required[~is_none_value(none_required[column])]
+        failed = terms[none_required & ~is_none_value(terms[column])]
         results.append(fd.frame(
             failed, rule="TITLE_FIELDS_NONE", column=column,
             message=failed["申报层级"].astype(str) + f"申报时“{column}”应填“无”，现为“" + failed[column].astype(str)
@@ -160,10 +173,13 @@ def title_fields(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
 
 def tech_post_blank(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """Junior, and doctor to intermediate: 工作经历.专业技术职务 is blank."""
-    applies = terms[_decidable(terms) & _junior_or_doctor_intermediate(terms)][[KEY, "申报层级"]].drop_duplicates(KEY)
-    # Filled posts are few, so they are selected before the join.
+    applies = terms[_decidable(terms) & _junior_or_doctor_intermediate(terms)]
+    first = groups.first_rows(groups.codes_of(applies), len(batch.applicant_ids))
+    # Filled posts are few, so they are selected before they are matched.
     work = batch.sheets["工作经历"]
-    failed = work[~is_none_value(work["专业技术职务"])].merge(applies, on=KEY, how="inner")
+    filled = work[~is_none_value(work["专业技术职务"])]
+    position = groups.per_row(first, groups.codes_of(filled), missing=-1)
+    failed = filled[position >= 0].assign(申报层级=applies["申报层级"].to_numpy()[position[position >= 0]])
     return fd.frame(
         failed, rule="TECH_POST_BLANK", column="专业技术职务", name=None,
         message=failed["申报层级"].astype(str) + "申报时工作经历的“专业技术职务”不填写，现为“" + failed["专业技术职务"].astype(str)
@@ -230,12 +246,35 @@ def required_years(terms: pd.DataFrame, counts: pd.Series, window_end: int) -> p
     >>> required_years(terms, pd.Series([2, 0]), 2026)[["证件号码", "年度"]].values.tolist()
     [['a', 2026], ['a', 2025]]
     """
-    counts = counts.fillna(0).astype("int64").clip(lower=0)
-    positions = np.repeat(np.arange(len(terms)), counts.to_numpy())
-    expanded = terms.iloc[positions].copy()
-    offset = expanded.groupby(level=0).cumcount().to_numpy()
+    counts = counts.fillna(0).astype("int64").clip(lower=0).to_numpy()
+    positions = np.repeat(np.arange(len(terms)), counts)
+    expanded = terms.iloc[positions].reset_index(drop=True)
+    # The offset of each row within its applicant's run of rows: 0, 1, 2, ...
+    offset = np.arange(len(positions)) - np.repeat(np.cumsum(counts) - counts, counts)
     expanded["年度"] = window_end - offset
-    return expanded.reset_index(drop=True)
+    return expanded
+
+
+def _match_years(required: pd.DataFrame, sheet: pd.DataFrame, year_column: str,
+                 columns: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split the required years into those without a row in ``sheet`` and those with one.
+
+    The first row of the applicant and year counts. The found rows carry the
+    sheet's ``columns`` and provenance, so a finding points at that row; both
+    keep the applicant's 证件号码, 姓名 and 年度.
+    """
+    position = groups.match_years(
+        groups.codes_of(required), required["年度"].to_numpy(), groups.codes_of(sheet), sheet[year_column])
+    found = position >= 0
+    present = sheet.iloc[position[found]][[fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, *columns]]
+    present.index = required.index[found]
+    present = present.assign(证件号码=required.loc[found, KEY], 姓名=required.loc[found, "姓名"], 年度=required.loc[found, "年度"])
+    return required[~found], present
+
+
+def with_required_counts(terms: pd.DataFrame, policy: Policy) -> pd.DataFrame:
+    """Add 要求继续教育年数 and 要求考核年数 to the terms, as the rules below read them."""
+    return terms.assign(要求继续教育年数=ce_required_counts(terms, policy), 要求考核年数=appraisal_required_counts(terms, policy))
 
 
 def ce_required_counts(terms: pd.DataFrame, policy: Policy) -> pd.Series:
@@ -254,19 +293,15 @@ def continuing_education(terms: pd.DataFrame, batch, policy: Policy, year: int) 
     settings = policy.continuing_education
     minimum = settings["min_hours"]
     window_end = year + settings["window_end_offset"]
-    required = required_years(terms[[KEY, "姓名", "_file", "_sheet", "_row"]], ce_required_counts(terms, policy), window_end)
-    ce = batch.sheets["继续教育"].dropna(subset=[KEY, "年度"]).drop_duplicates([KEY, "年度"])
-    merged = required.merge(ce, on=[KEY, "年度"], how="left", suffixes=("", "_ce"), indicator=True)
-
-    missing = merged[merged["_merge"] == "left_only"]
+    required = required_years(terms[[KEY, "姓名", "_file", "_sheet", "_row", CODE]], terms["要求继续教育年数"], window_end)
+    ce = batch.sheets["继续教育"]
+    missing, present = _match_years(required, ce, "年度", ["公需科目学时数", "专业培训学时数", "总学时数"])
     results = [fd.frame(
         missing, rule="CE_MISSING_YEAR", column="证件号码",
         message="继续教育表缺少 " + missing["年度"].astype(str) + f" 年度的记录。该年度须完成公需 {minimum['公需']:g}、专业 "
         + f"{minimum['专业']:g}、合计 {minimum['总']:g} 学时，请补充该年度的继续教育。",
     )]
 
-    present = merged[merged["_merge"] == "both"].copy()
-    present["_file"], present["_sheet"], present["_row"] = present["_file_ce"], present["_sheet_ce"], present["_row_ce"]
     for column, label, key in (("公需科目学时数", "公需科目学时", "公需"), ("专业培训学时数", "专业培训学时", "专业"), ("总学时数", "总学时", "总")):
         hours = present[column]
         short = present[hours.notna() & (hours < minimum[key])]
@@ -281,13 +316,17 @@ def continuing_education(terms: pd.DataFrame, batch, policy: Policy, year: int) 
 def ce_attachments(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.DataFrame:
     """Continuing-education rows of a required year not confirmed by the 继续教育网 need an attachment."""
     window_end = year + policy.continuing_education["window_end_offset"]
-    required = required_years(terms[[KEY]], ce_required_counts(terms, policy), window_end)
+    required_count = groups.group_max(
+        groups.codes_of(terms), terms["要求继续教育年数"].to_numpy(dtype="int64"), len(batch.applicant_ids), initial=0)
     ce = batch.sheets["继续教育"]
     # Only a row marked 否 is unconfirmed. A blank cell means the analyst left
     # it open, and the official system then runs its own check. Such rows
-    # are few, so they are selected before the join.
+    # are few, so they are selected first.
     unconfirmed = ce[(ce["继续教育网可查"] == False).fillna(False)]  # noqa: E712 (nullable boolean)
-    unconfirmed = unconfirmed.merge(required, on=[KEY, "年度"], how="inner")
+    # A year is required when it is one of the last required_count years up to window_end.
+    back = (window_end - unconfirmed["年度"]).fillna(-1).to_numpy(dtype="int64")
+    needed = groups.per_row(required_count, groups.codes_of(unconfirmed), missing=0)
+    unconfirmed = unconfirmed[(back >= 0) & (back < needed)]
     failed = unconfirmed[is_none_value(unconfirmed["附件"])]
     return fd.frame(
         failed, rule="CE_ATTACHMENT", column="附件", name=None,
@@ -315,22 +354,16 @@ def appraisal(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.DataF
     """Check that every required appraisal year is present and passing, in a window ending the year before."""
     settings = policy.appraisal
     window_end = year + settings["window_end_offset"]
-    required = required_years(terms[[KEY, "姓名", "_file", "_sheet", "_row"]], appraisal_required_counts(terms, policy), window_end)
-    rows = batch.sheets["考核情况"].dropna(subset=[KEY, "考核年度"]).drop_duplicates([KEY, "考核年度"])
-    rows = rows.rename(columns={"考核年度": "年度"})
-    merged = required.merge(rows, on=[KEY, "年度"], how="left", suffixes=("", "_a"), indicator=True)
+    counts = terms["要求考核年数"]
+    required = required_years(terms[[KEY, "姓名", "_file", "_sheet", "_row", CODE]].assign(_required=counts), counts, window_end)
+    missing, present = _match_years(required, batch.sheets["考核情况"], "考核年度", ["考核结果"])
     passing = settings["passing_results"]
 
-    # Years required per applicant, counted before the missing ones are selected.
-    required_count = merged.groupby(KEY)["年度"].transform("size")
-    missing = merged[merged["_merge"] == "left_only"]
     results = [fd.frame(
         missing, rule="APPRAISAL_MISSING_YEAR", column="证件号码",
         message="考核情况表缺少 " + missing["年度"].astype(str) + " 年度的考核结果。该学历层次须有近 "
-        + _int(required_count[missing.index]) + " 年的考核，请补充。",
+        + _int(missing["_required"]) + " 年的考核，请补充。",
     )]
-    present = merged[merged["_merge"] == "both"].copy()
-    present["_file"], present["_sheet"], present["_row"] = present["_file_a"], present["_sheet_a"], present["_row_a"]
     failing = present[present["考核结果"].notna() & ~present["考核结果"].isin(passing)]
     results.append(fd.frame(
         failing, rule="APPRAISAL_NOT_PASSING", column="考核结果",
@@ -349,12 +382,11 @@ def education_attachments(terms: pd.DataFrame, batch, policy: Policy) -> pd.Data
     学历证书电子注册备案表, recognised by a keyword in the attachment's name.
     """
     settings = policy.attachments
-    known = terms[KEY].dropna()
     education = batch.sheets["学历信息"]
     # Only a row marked 否 is unconfirmed, as for continuing education; such
     # rows are few, so they are selected first.
     education = education[(education["学信网可查"] == False).fillna(False)]  # noqa: E712 (nullable boolean)
-    education = education[education[KEY].isin(known)]
+    education = education[education[CODE] >= 0]
     needs_certificate = education[is_none_value(education["附件"])]
 
     below_master = education["学历"].notna() & ~education["学历"].isin(("博士研究生", "硕士研究生"))
@@ -383,7 +415,11 @@ RULES_IN_ORDER = (
 
 
 def apply_all(terms: pd.DataFrame, batch, policy: Policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
-    """Apply every eligibility rule and return their findings."""
+    """Apply every eligibility rule and return their findings.
+
+    ``terms`` come from :func:`~zcbatch.rules.terms.compute_terms` and
+    :func:`with_required_counts`.
+    """
     return fd.concat([
         specialty_match(terms, batch, policy),
         work_start(terms, batch, policy, date),

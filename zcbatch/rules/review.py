@@ -17,10 +17,12 @@ from __future__ import annotations
 import datetime as dt
 
 import chinese_calendar
+import numpy as np
 import pandas as pd
 
 from zcbatch import findings as fd
 from zcbatch.policy import Policy
+from zcbatch.rules import groups
 
 KEY = "证件号码"
 
@@ -68,8 +70,10 @@ def decisions(batch) -> pd.DataFrame:
     )]
     if not review.empty:
         people = batch.applicants
-        decided = review.loc[review["审核结果"].notna(), KEY].dropna()
-        undecided = people[people[KEY].notna() & ~people[KEY].isin(decided)]
+        decided = groups.group_any(groups.codes_of(review), review["审核结果"].notna().to_numpy(dtype=bool),
+                                   len(batch.applicant_ids))
+        codes = groups.codes_of(people)
+        undecided = people[(codes >= 0) & ~groups.per_row(decided, codes, missing=True)]
         results.append(fd.frame(
             undecided, rule="REVIEW_MISSING", column="证件号码",
             message="单位审核表中没有该申请人的审核结果，暂不生成公示和聘任表。审核后请在单位审核表中填写“通过”或“不通过”。",
@@ -171,10 +175,19 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
     before the earliest eligible date, normally in the application month."""
     review = batch.sheets["单位审核"]
     approved = review[review["审核结果"] == "通过"].drop_duplicates(KEY)
-    work = batch.sheets["工作经历"].dropna(subset=[KEY, "开始日期"])
-    current = work[work["结束日期"].isna()]
-    entry = current.groupby(KEY)["开始日期"].max().rename("_entry")
-    approved = approved.join(entry, on=KEY).merge(terms[[KEY, "最早满足日期"]].drop_duplicates(KEY), on=KEY, how="left")
+    size = len(batch.applicant_ids)
+    codes = groups.codes_of(approved)
+    # The entry date of the current job: the latest start of a job without an end.
+    work = batch.sheets["工作经历"]
+    current = (work["开始日期"].notna() & work["结束日期"].isna()).to_numpy(dtype=bool)
+    entry = groups.group_max(groups.codes_of(work)[current], groups.dates(work["开始日期"])[current], size, initial=groups.NAT)
+    first = groups.first_rows(groups.codes_of(terms), size)
+    earliest = groups.dates(terms["最早满足日期"])[first.clip(min=0)] if len(terms) else first
+    earliest = np.where(first >= 0, earliest, groups.NAT)
+    approved = approved.assign(
+        _entry=groups.as_dates(groups.per_row(entry, codes, missing=groups.NAT), approved.index, empty=groups.NAT),
+        最早满足日期=groups.as_dates(groups.per_row(earliest, codes, missing=groups.NAT), approved.index, empty=groups.NAT),
+    )
     appointment = approved["拟聘任时间"]
 
     missing = approved[appointment.isna()]
@@ -194,7 +207,11 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
     # become 2026年11月1日; the raw cell shows whether a day was typed.
     raw = batch.raw["单位审核"]
     if "拟聘任时间" in raw and not raw.empty:
-        typed = raw["拟聘任时间"].astype(str).str.normalize("NFKC").str.strip()
+        cells = raw["拟聘任时间"]
+        # A cell read as a date has its day; only the others (text, numbers
+        # such as 2026.11) are examined, and in most batches they are few.
+        typed = cells[[value is not None and not isinstance(value, dt.date) for value in cells.to_numpy(dtype=object)]]
+        typed = typed.astype(str).str.normalize("NFKC").str.strip()
         month_only = typed.str.fullmatch(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*月?").fillna(False).astype(bool)
         flagged = review[(review["审核结果"] == "通过") & month_only.reindex(review.index, fill_value=False)]
         results.append(fd.frame(

@@ -20,11 +20,13 @@ import numpy as np
 import pandas as pd
 
 from zcbatch.policy import TIERS
+from zcbatch.rules import groups
 
 # Rank of each tier; higher is better.
 TIER_RANK = {tier: len(TIERS) - position for position, tier in enumerate(TIERS)}
 RANK_TIER = {rank: tier for tier, rank in TIER_RANK.items()}
 NONE_VALUES = ("无", "没有", "-", "—", "/", "／")
+LEVELS = ("员级", "助理级", "中级")
 
 
 def education_tier(education: pd.DataFrame) -> pd.Series:
@@ -85,8 +87,18 @@ def add_years(start: pd.Series, years: pd.Series | int) -> pd.Series:
 
 
 def is_none_value(values: pd.Series) -> pd.Series:
-    """Mark blank cells and cells that contain a "none" value (无, -, /)."""
-    return values.isna() | values.isin(NONE_VALUES)
+    """Mark blank cells and cells that contain a "none" value (无, -, /).
+
+    Most such columns are largely blank, so only the filled cells are compared.
+
+    >>> is_none_value(pd.Series(["无", None, "工程师", "／"], dtype="string")).tolist()
+    [True, True, False, True]
+    """
+    marked = values.isna().to_numpy(dtype=bool, copy=True)
+    filled = ~marked
+    if filled.any():
+        marked[filled] = values[filled].isin(NONE_VALUES).to_numpy(dtype=bool)
+    return pd.Series(marked, index=values.index)
 
 
 def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
@@ -100,25 +112,34 @@ def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
     """
     people = batch.applicants.copy()
     education = batch.sheets["学历信息"]
-    key = "证件号码"
+    size = len(batch.applicant_ids)
+    people_codes = groups.codes_of(people)
+    codes = groups.codes_of(education)
+    graduation = groups.dates(education["毕业时间"])
 
-    graduated = education[education["毕业时间"].notna() & (education["毕业时间"] <= date) & education[key].notna()].copy()
-    graduated["_rank"] = education_tier(graduated)
-    graduated = graduated[graduated["_rank"].notna()]
-    best_rank = graduated.groupby(key)["_rank"].max().rename("_tier_rank")
-    graduated = graduated.join(best_rank, on=key)
-    tier_graduation = (
-        graduated[graduated["_rank"] == graduated["_tier_rank"]].groupby(key)["毕业时间"].min().rename("学历层次毕业时间")
-    )
-    initial = education[(education["是否工作前学历"] == True) & education[key].notna()]  # noqa: E712 (nullable boolean)
-    initial_graduation = initial.groupby(key)["毕业时间"].max().rename("初始学历毕业时间")
+    graduated = (education["毕业时间"] <= date).fillna(False).to_numpy(dtype=bool) & (codes >= 0)
+    rank = education_tier(education).fillna(0).to_numpy(dtype="int64")
+    graduated &= rank > 0
+    best_rank = groups.group_max(codes[graduated], rank[graduated], size, initial=0)
+    # The tier's graduation is the earliest among the rows of the best tier.
+    of_best = graduated & (rank == groups.per_row(best_rank, codes, missing=-1))
+    tier_graduation = groups.group_min(codes[of_best], graduation[of_best], size, initial=groups.LATEST)
+    initial = (education["是否工作前学历"] == True).fillna(False).to_numpy(dtype=bool)  # noqa: E712 (nullable boolean)
+    initial &= graduation != groups.NAT
+    initial_graduation = groups.group_max(codes[initial], graduation[initial], size, initial=groups.NAT)
 
-    people = people.join(best_rank, on=key).join(tier_graduation, on=key).join(initial_graduation, on=key)
-    people["_tier_rank"] = people["_tier_rank"].astype("Int64")
+    people_rank = groups.per_row(best_rank, people_codes, missing=0)
+    people["_tier_rank"] = pd.Series(people_rank, index=people.index).where(people_rank > 0).astype("Int64")
+    people["学历层次毕业时间"] = groups.as_dates(
+        groups.per_row(tier_graduation, people_codes, missing=groups.LATEST), people.index, empty=groups.LATEST)
+    people["初始学历毕业时间"] = groups.as_dates(
+        groups.per_row(initial_graduation, people_codes, missing=groups.NAT), people.index, empty=groups.NAT)
     people["学历层次"] = people["_tier_rank"].map(RANK_TIER).astype("string")
 
     level = people["申报层级"]
     tier = people["学历层次"]
+    # Rules apply to an applicant whose ID, tier and level are all known.
+    people["_decidable"] = people["证件号码"].notna() & tier.notna() & level.isin(LEVELS)
     people["_route_open"] = lookup(policy.min_work_years, level, tier).notna()
     people["要求最低年限"] = lookup(policy.min_work_years, level, tier).astype("Int64")
 
@@ -156,8 +177,15 @@ def lookup(table: dict[str, dict[str, object]], level: pd.Series, tier: pd.Serie
 
 
 def _years_months_text(months: pd.Series) -> pd.Series:
-    """Format whole months as "4年3个月" (``NA`` when unknown or negative)."""
+    """Format whole months as "4年3个月" (``NA`` when unknown or negative).
+
+    Each distinct number of months is formatted once; a batch has a few
+    hundred of them however many applicants it has.
+
+    >>> _years_months_text(pd.Series([51, 0, -2, None], dtype="Int64")).tolist()
+    ['4年3个月', '0年0个月', <NA>, <NA>]
+    """
     valid = months.notna() & (months >= 0)
-    years = (months // 12).astype("string")
-    rest = (months % 12).astype("string")
-    return (years + "年" + rest + "个月").where(valid, pd.NA).astype("string")
+    distinct = pd.Series(pd.unique(months[valid].to_numpy(dtype="int64")))
+    texts = (distinct // 12).astype(str) + "年" + (distinct % 12).astype(str) + "个月"
+    return months.where(valid).map(pd.Series(texts.to_numpy(), index=distinct)).astype("string")
