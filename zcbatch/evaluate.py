@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from zcbatch import findings as fd
-from zcbatch.batch import Batch, reference_today
+from zcbatch.batch import APPLICANT_CODE, Batch, reference_today
 from zcbatch.codes import (
     ERROR,
     STATUS_DATA_ERROR,
@@ -153,9 +153,10 @@ def evaluate(batch: Batch, policy: Policy | str | None = None, year: int | None 
     review_findings = review.apply_all(terms, batch, policy, reference)
     all_findings = fd.concat([batch.findings, rule_findings, review_findings])
     all_findings = _attach_letters(all_findings, batch)
-    all_findings = fd.finalize(all_findings, batch.names_by_id())
+    masked_ids = fd.mask_id(pd.Series(batch.applicant_ids, dtype=object)).to_numpy(dtype=object)
+    all_findings = fd.finalize(_identify(all_findings, batch, masked_ids))
 
-    applicants = _applicant_table(terms, batch, policy, all_findings)
+    applicants = _applicant_table(terms, batch, all_findings, masked_ids)
     result = EvaluationResult(batch, policy, application_year, reference, applicants, all_findings)
     result.summary = summarize(result)
     result.summary["基准说明"] = override_notes(batch, year, date)
@@ -170,25 +171,53 @@ def _attach_letters(findings: pd.DataFrame, batch: Batch) -> pd.DataFrame:
         {(file, sheet, name): letter for (file, sheet), mapping in batch.letters.items() for name, letter in mapping.items()},
         dtype=object,
     )
-    keys = pd.MultiIndex.from_arrays([findings[fd.FILE], findings[fd.SHEET], findings[fd.FIELD]])
-    found = pd.Series(letters.reindex(keys).to_numpy(), index=findings.index) if len(letters) else pd.Series(None, index=findings.index)
-    plain = findings[fd.COLUMN].astype(str)
+    # The text depends only on the file, sheet and column, so each distinct
+    # combination is written once and copied to its findings.
+    place = [fd.FILE, fd.SHEET, fd.FIELD, fd.COLUMN]
+    combination = findings.groupby(place, sort=False, dropna=False).ngroup().to_numpy()
+    distinct = findings.iloc[np.unique(combination, return_index=True)[1]]
+    keys = pd.MultiIndex.from_arrays([distinct[fd.FILE], distinct[fd.SHEET], distinct[fd.FIELD]])
+    found = pd.Series(letters.reindex(keys).to_numpy(), index=distinct.index) if len(letters) else pd.Series(None, index=distinct.index)
+    plain = distinct[fd.COLUMN].astype(str)
     decorated = plain + "（" + found.astype(str) + "列）"
     # 单位信息 findings point at the 内容 column of their item's row.
-    names_field = (plain == findings[fd.FIELD]) | (plain == "内容")
+    names_field = (plain == distinct[fd.FIELD]) | (plain == "内容")
     needs = found.notna() & (plain != "") & ~plain.str.contains("列）", regex=False) & names_field
     findings = findings.copy()
-    findings[fd.COLUMN] = decorated.where(needs, plain)
+    findings[fd.COLUMN] = decorated.where(needs, plain).to_numpy()[combination]
     return findings
 
 
-def _applicant_table(terms: pd.DataFrame, batch: Batch, policy: Policy, findings: pd.DataFrame) -> pd.DataFrame:
+def _identify(findings: pd.DataFrame, batch: Batch, masked_ids: np.ndarray) -> pd.DataFrame:
+    """Link every finding to its applicant, and fill in the name and the masked 证件号码.
+
+    The link is the :data:`~zcbatch.batch.APPLICANT_CODE` column; the name
+    is the applicant's first 个人信息 row, where the finding has none.
+    """
+    ids = batch.applicant_ids
+    key = findings[fd.KEY]
+    codes = ids.get_indexer(key) if len(ids) else np.full(len(findings), -1)
+    people = batch.applicants
+    first_person = groups.first_rows(groups.codes_of(people), len(ids))
+    names = people["姓名"].to_numpy(dtype=object, na_value=pd.NA)[first_person] if len(people) else first_person
+    unnamed = (findings[fd.NAME].isna() | (findings[fd.NAME] == "")).to_numpy(dtype=bool)
+    findings = findings.assign(**{APPLICANT_CODE: codes})
+    findings.loc[unnamed, fd.NAME] = groups.per_row(names, codes[unnamed], missing=pd.NA)
+    # A 证件号码 that belongs to no applicant (a row of another sheet) is masked on its own.
+    masked = groups.per_row(masked_ids, codes, missing=None)
+    stray = (codes < 0) & key.notna().to_numpy()
+    masked[stray] = fd.mask_id(key[stray]).to_numpy(dtype=object)
+    findings[fd.ID] = pd.Series(masked, index=findings.index, dtype=object)
+    return findings
+
+
+def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, masked_ids: np.ndarray) -> pd.DataFrame:
     # The terms are built for this evaluation alone, so they become the table in place.
     people = terms
     key = people["证件号码"]
     size = len(batch.applicant_ids)
     codes = groups.codes_of(people)
-    finding_codes = batch.applicant_ids.get_indexer(findings[fd.KEY]) if size else np.full(len(findings), -1)
+    finding_codes = findings[APPLICANT_CODE].to_numpy(dtype="int64") if APPLICANT_CODE in findings else np.full(len(findings), -1)
     severity = findings[fd.SEVERITY].to_numpy()
     kind = findings[fd.KIND].to_numpy()
 
@@ -223,7 +252,7 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, policy: Policy, findings
     people["文件"] = people["_file"]
     people["行号"] = people["_row"]
     people["_key"] = key
-    people["证件号码"] = fd.mask_id(key).where(key.notna(), None)
+    people["证件号码"] = pd.Series(groups.per_row(masked_ids, codes, missing=None), index=people.index, dtype=object)
     extras = [column for column in people.columns if column not in APPLICANT_COLUMNS and not column.startswith("_")]
     ordered = APPLICANT_COLUMNS + [column for column in extras if column not in APPLICANT_COLUMNS]
     return people[ordered + ["_key", "_tier_rank", "_months"]].reset_index(drop=True)

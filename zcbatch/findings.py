@@ -50,7 +50,11 @@ def mask_id(values: pd.Series) -> pd.Series:
 
 def empty() -> pd.DataFrame:
     """Return an empty findings table with every column."""
-    return pd.DataFrame({column: pd.Series(dtype=object) for column in COLUMNS + INTERNAL})
+    # pandas copies on write, so every caller may change its shallow copy.
+    return _EMPTY.copy(deep=False)
+
+
+_EMPTY = pd.DataFrame({column: pd.Series(dtype=object) for column in COLUMNS + INTERNAL})
 
 
 def frame(
@@ -118,8 +122,10 @@ def concat(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
 def finalize(findings: pd.DataFrame, names: pd.Series | None = None) -> pd.DataFrame:
     """Fill names from the applicant table, mask IDs, sort and de-duplicate.
 
-    ``names`` maps the full 证件号码 to 姓名. Findings are sorted by severity,
-    then file, sheet, row and rule, so the most serious problems come first.
+    ``names`` maps the full 证件号码 to 姓名. The 证件号码 column is masked
+    from ``_key`` unless it is already filled for every finding with a key.
+    Findings are sorted by severity, then file, sheet, row and rule, so the
+    most serious problems come first.
     """
     if findings.empty:
         return empty()
@@ -127,19 +133,42 @@ def finalize(findings: pd.DataFrame, names: pd.Series | None = None) -> pd.DataF
     if names is not None:
         unnamed = out[NAME].isna() | (out[NAME] == "")
         out.loc[unnamed, NAME] = out.loc[unnamed, KEY].map(names)
-    out[ID] = mask_id(out[KEY]).where(out[KEY].notna(), None)
-    out = out.drop_duplicates(subset=[FILE, SHEET, ROW, COLUMN, RULE, MESSAGE, KEY])
-    order = out[SEVERITY].map(SEVERITY_ORDER).fillna(9)
-    row_order = pd.to_numeric(out[ROW], errors="coerce").fillna(-1)
-    out = (
-        out.assign(_order=order, _row_order=row_order)
-        .sort_values(["_order", FILE, SHEET, "_row_order", RULE], kind="stable")
-        .drop(columns=["_order", "_row_order"])
-        .reset_index(drop=True)
-    )
-    rows = pd.to_numeric(out[ROW], errors="coerce").astype("Int64")
-    out[ROW] = rows.astype(object).where(rows.notna(), None)
+    if (out[ID].isna() & out[KEY].notna()).any():
+        out[ID] = mask_id(out[KEY]).where(out[KEY].notna(), None)
+    out = out[~pd.Series(combinations(out, [FILE, SHEET, ROW, COLUMN, RULE, MESSAGE, KEY])).duplicated().to_numpy()]
+    severity_codes, severities = pd.factorize(out[SEVERITY])
+    order = np.array([*(SEVERITY_ORDER.get(value, 9) for value in severities), 9])[severity_codes]
+    rows = pd.to_numeric(out[ROW], errors="coerce")
+    # np.lexsort sorts stably by its last key first.
+    sorted_positions = np.lexsort((
+        _sort_codes(out[RULE]), rows.fillna(-1).to_numpy(), _sort_codes(out[SHEET]), _sort_codes(out[FILE]), order,
+    ))
+    out = out.iloc[sorted_positions].reset_index(drop=True)
+    rows = rows.iloc[sorted_positions].astype("Int64")
+    out[ROW] = rows.astype(object).where(rows.notna(), None).to_numpy()
     return out
+
+
+def combinations(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """Number the distinct combinations of ``columns``: rows with equal values get equal numbers.
+
+    Blank cells count as equal to each other.
+
+    >>> combinations(pd.DataFrame({"a": ["x", "y", "x"], "b": [1, 1, 1]}), ["a", "b"]).tolist()
+    [0, 1, 0]
+    """
+    numbers = np.zeros(len(frame), dtype="int64")
+    for column in columns:
+        codes, uniques = pd.factorize(frame[column], use_na_sentinel=False)
+        # Renumbering after each column keeps the numbers below the row count.
+        numbers, _ = pd.factorize(numbers * len(uniques) + codes)
+    return numbers
+
+
+def _sort_codes(values: pd.Series) -> np.ndarray:
+    """Return codes that sort like the values, blanks last."""
+    codes, uniques = pd.factorize(values, sort=True)
+    return np.where(codes < 0, len(uniques), codes)
 
 
 def public(findings: pd.DataFrame) -> pd.DataFrame:

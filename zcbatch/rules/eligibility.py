@@ -32,7 +32,10 @@ def _int(values: pd.Series) -> pd.Series:
 
 
 def _number(values: pd.Series) -> pd.Series:
-    return values.map(lambda value: "" if pd.isna(value) else f"{value:g}")
+    # Each distinct number is formatted once; hours repeat across applicants.
+    codes, distinct = pd.factorize(values)
+    texts = np.append(pd.Series(distinct).map(lambda value: f"{value:g}").to_numpy(dtype=object), "")
+    return pd.Series(texts[codes], index=values.index, dtype=object)
 
 
 def _decidable(terms: pd.DataFrame) -> pd.Series:
@@ -121,6 +124,11 @@ def typed_work_years(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timest
 
 # --- Title fields: junior and doctor → intermediate vs master → intermediate -
 
+# The columns the prerequisite-title findings read.
+TITLE_COLUMNS = [KEY, "姓名", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, "申报层级", "学历层次",
+                 "职称系列", "职称层级", "职称专业", "职称授予时间", "聘任系列", "职称证书附件"]
+
+
 def title_fields(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """Junior, and doctor to intermediate: 职称系列 and 聘任系列 are 无.
 
@@ -137,7 +145,7 @@ def title_fields(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
             + "”。聘任初级职称及博士聘任中级职称不填写已有职称。",
         ))
 
-    master = terms[_decidable(terms) & terms["_needs_prerequisite"]]
+    master = terms.loc[_decidable(terms) & terms["_needs_prerequisite"], TITLE_COLUMNS]
     for level, tiers in policy.prerequisites.items():
         for tier, rule in tiers.items():
             group = master[(master["申报层级"] == level) & (master["学历层次"] == tier)]
@@ -173,7 +181,7 @@ def title_fields(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
 
 def tech_post_blank(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """Junior, and doctor to intermediate: 工作经历.专业技术职务 is blank."""
-    applies = terms[_decidable(terms) & _junior_or_doctor_intermediate(terms)]
+    applies = terms.loc[_decidable(terms) & _junior_or_doctor_intermediate(terms), [CODE, "申报层级"]]
     first = groups.first_rows(groups.codes_of(applies), len(batch.applicant_ids))
     # Filled posts are few, so they are selected before they are matched.
     work = batch.sheets["工作经历"]
@@ -268,7 +276,8 @@ def _match_years(required: pd.DataFrame, sheet: pd.DataFrame, year_column: str,
     found = position >= 0
     present = sheet.iloc[position[found]][[fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, *columns]]
     present.index = required.index[found]
-    present = present.assign(证件号码=required.loc[found, KEY], 姓名=required.loc[found, "姓名"], 年度=required.loc[found, "年度"])
+    present = present.assign(
+        证件号码=required[KEY].to_numpy()[found], 姓名=required["姓名"].to_numpy()[found], 年度=required["年度"].to_numpy()[found])
     return required[~found], present
 
 
@@ -343,7 +352,8 @@ def appraisal_required_counts(terms: pd.DataFrame, policy: Policy) -> pd.Series:
     before; 本科 1 year; 大专 3 years; 中专 and below 5 years.
     """
     settings = policy.appraisal
-    counts = terms["学历层次"].map(settings["years"]).fillna(0).astype("int64")
+    counts = pd.Series(groups.map_distinct(terms["学历层次"], settings["years"], other=0, missing=0),
+                       index=terms.index).astype("int64")
     doctor_master = terms["学历层次"].isin(("博士", "硕士"))
     too_new = terms["计算工作年限"].fillna(0) < settings["doctor_master_after_work_years"]
     counts = counts.where(~(doctor_master & too_new), 0)
@@ -391,9 +401,11 @@ def education_attachments(terms: pd.DataFrame, batch, policy: Policy) -> pd.Data
 
     below_master = education["学历"].notna() & ~education["学历"].isin(("博士研究生", "硕士研究生"))
     no_degree = education["学位"].isin(settings["degrees_without_certificate"])
+    # Only the attachments of the rows that need the form are searched.
+    candidates = education[below_master & no_degree]
     keywords = "|".join(settings["registration_form_keywords"])
-    has_form = education["附件"].str.contains(keywords, regex=True).fillna(False).astype(bool)
-    needs_form = education[below_master & no_degree & ~has_form]
+    has_form = candidates["附件"].str.contains(keywords, regex=True).fillna(False).astype(bool)
+    needs_form = candidates[~has_form]
     return fd.concat([
         fd.frame(
             needs_certificate, rule="EDU_ATTACHMENT", column="附件", name=None,

@@ -96,10 +96,27 @@ def match_years(codes: np.ndarray, years: np.ndarray, other_codes: np.ndarray, o
     """
     span = 10_000  # years are four-digit; a pair becomes code * span + year
     other = other_years.to_numpy(dtype="int64", na_value=-1)
-    usable = (other_codes >= 0) & (other >= 0) & (other < span)
+    # Rows of years nobody asks for cannot match, so they are left out early.
+    sought = years[codes >= 0]
+    low, high = (int(sought.min()), int(sought.max())) if len(sought) else (0, -1)
+    usable = (other_codes >= 0) & (other >= max(low, 0)) & (other <= min(high, span - 1))
     positions = np.flatnonzero(usable)
     pairs = pd.Index(other_codes[usable] * span + other[usable])
     first = ~pairs.duplicated(keep="first")
     lookup = pd.Index(pairs[first])
     found = lookup.get_indexer(codes.astype("int64") * span + years.astype("int64"))
     return per_row(positions[first], found, missing=-1)
+
+
+def map_distinct(values: pd.Series, mapping: dict, *, other, missing) -> np.ndarray:
+    """Map every value through ``mapping``, looking each distinct value up once.
+
+    A value absent from ``mapping`` becomes ``other`` and a blank one ``missing``.
+
+    >>> map_distinct(pd.Series(["a", None, "b", "a"]), {"a": 1}, other=7, missing=0).tolist()
+    [1, 0, 7, 1]
+    """
+    codes, uniques = pd.factorize(values)
+    # One entry per distinct value; the last serves code -1, a blank value.
+    table = np.array([*(mapping.get(value, other) for value in uniques), missing])
+    return table[codes]

@@ -25,8 +25,13 @@ from zcbatch.rules import groups
 # Rank of each tier; higher is better.
 TIER_RANK = {tier: len(TIERS) - position for position, tier in enumerate(TIERS)}
 RANK_TIER = {rank: tier for tier, rank in TIER_RANK.items()}
+# The tier of each 学历, and of the degrees (学位) that decide a tier on their own.
+DEGREE_TIERS = {"博士研究生": TIER_RANK["博士"], "硕士研究生": TIER_RANK["硕士"], "大学本科": TIER_RANK["本科"], "大学专科": TIER_RANK["大专"]}
+TITLE_TIERS = {"博士": TIER_RANK["博士"], "硕士": TIER_RANK["硕士"]}
 NONE_VALUES = ("无", "没有", "-", "—", "/", "／")
 LEVELS = ("员级", "助理级", "中级")
+# The last whole month a nanosecond timestamp can hold (April 2262).
+LAST_MONTH = np.datetime64("2262-04", "M")
 
 
 def education_tier(education: pd.DataFrame) -> pd.Series:
@@ -37,20 +42,16 @@ def education_tier(education: pd.DataFrame) -> pd.Series:
     >>> education_tier(rows).map(RANK_TIER).tolist()
     ['本科', '硕士', '大专', '中专及以下', '博士']
     """
-    degree = education["学历"]
-    title = education["学位"]
-    rank = np.select(
-        [
-            (degree == "博士研究生").fillna(False) | (title == "博士").fillna(False),
-            (degree == "硕士研究生").fillna(False) | (title == "硕士").fillna(False),
-            (degree == "大学本科").fillna(False),
-            (degree == "大学专科").fillna(False),
-            degree.notna(),
-        ],
-        [TIER_RANK["博士"], TIER_RANK["硕士"], TIER_RANK["本科"], TIER_RANK["大专"], TIER_RANK["中专及以下"]],
-        default=0,
-    )
-    return pd.Series(rank, index=education.index).replace(0, pd.NA).astype("Int64")
+    rank = _tier_ranks(education)
+    return pd.Series(rank, index=education.index).where(rank > 0).astype("Int64")
+
+
+def _tier_ranks(education: pd.DataFrame) -> np.ndarray:
+    """Return the tier rank of each education row, 0 when 学历 is unknown."""
+    # Any other 学历 is 中专及以下; a 博士 or 硕士 degree lifts the tier.
+    by_education = groups.map_distinct(education["学历"], DEGREE_TIERS, other=TIER_RANK["中专及以下"], missing=0)
+    by_degree = groups.map_distinct(education["学位"], TITLE_TIERS, other=0, missing=0)
+    return np.maximum(by_education, by_degree).astype("int64")
 
 
 def months_between(start: pd.Series, end: pd.Series | pd.Timestamp) -> pd.Series:
@@ -78,12 +79,13 @@ def add_years(start: pd.Series, years: pd.Series | int) -> pd.Series:
     >>> add_years(pd.Series(pd.to_datetime(["2024-02-29", "2021-11-30"])), 1).dt.strftime("%Y-%m-%d").tolist()
     ['2025-03-01', '2022-11-30']
     """
-    years = pd.Series(years, index=start.index) if not isinstance(years, pd.Series) else years
-    first = pd.to_datetime(
-        pd.DataFrame({"year": start.dt.year + years, "month": start.dt.month, "day": 1}).astype("float64"),
-        errors="coerce",
-    )
-    return first + pd.to_timedelta(start.dt.day - 1, unit="D")
+    years = np.asarray(years, dtype="int64")
+    days = start.to_numpy(dtype="datetime64[ns]")
+    month = days.astype("datetime64[M]")
+    # The first of the month, years later, plus the days into the month.
+    target = month + 12 * years
+    target = np.where(target < LAST_MONTH, target, np.datetime64("NaT"))
+    return pd.Series(target.astype("datetime64[ns]") + (days - month.astype("datetime64[ns]")), index=start.index)
 
 
 def is_none_value(values: pd.Series) -> pd.Series:
@@ -110,7 +112,9 @@ def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
     "4年3个月"), ``计算工作年限`` (whole years), ``从参加工作起年限`` (whole
     years from 参加专业技术工作日期), ``要求最低年限``, ``最早满足日期``.
     """
-    people = batch.applicants.copy()
+    # Columns are only added, and pandas copies a column on write, so a
+    # shallow copy leaves the batch unchanged.
+    people = batch.applicants.copy(deep=False)
     education = batch.sheets["学历信息"]
     size = len(batch.applicant_ids)
     people_codes = groups.codes_of(people)
@@ -118,7 +122,7 @@ def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
     graduation = groups.dates(education["毕业时间"])
 
     graduated = (education["毕业时间"] <= date).fillna(False).to_numpy(dtype=bool) & (codes >= 0)
-    rank = education_tier(education).fillna(0).to_numpy(dtype="int64")
+    rank = _tier_ranks(education)
     graduated &= rank > 0
     best_rank = groups.group_max(codes[graduated], rank[graduated], size, initial=0)
     # The tier's graduation is the earliest among the rows of the best tier.
@@ -140,8 +144,9 @@ def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
     tier = people["学历层次"]
     # Rules apply to an applicant whose ID, tier and level are all known.
     people["_decidable"] = people["证件号码"].notna() & tier.notna() & level.isin(LEVELS)
-    people["_route_open"] = lookup(policy.min_work_years, level, tier).notna()
-    people["要求最低年限"] = lookup(policy.min_work_years, level, tier).astype("Int64")
+    minimum_years = lookup(policy.min_work_years, level, tier)
+    people["_route_open"] = minimum_years.notna()
+    people["要求最低年限"] = minimum_years.astype("Int64")
 
     prerequisite_years = lookup(
         {lvl: {t: rule["years_from_grant"] for t, rule in tiers.items()} for lvl, tiers in policy.prerequisites.items()},
@@ -169,11 +174,18 @@ def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
 def lookup(table: dict[str, dict[str, object]], level: pd.Series, tier: pd.Series) -> pd.Series:
     """Look up ``table[level][tier]`` for every row (``NA`` when absent)."""
     flat = {(lvl, t): value for lvl, tiers in table.items() for t, value in tiers.items()}
-    keys = pd.MultiIndex.from_arrays([level.astype(object), tier.astype(object)])
-    values = pd.Series(flat, dtype=object) if flat else pd.Series(dtype=object)
-    values.index = pd.MultiIndex.from_tuples(values.index) if flat else values.index
-    looked_up = values.reindex(keys)
-    return pd.Series(looked_up.to_numpy(), index=level.index, dtype=object).where(lambda s: s.notna(), pd.NA)
+    if not flat:
+        return pd.Series(pd.NA, index=level.index, dtype=object)
+    values = pd.Series(flat, dtype=object)
+    values.index = pd.MultiIndex.from_tuples(values.index)
+    # The table is looked up once per distinct (level, tier) pair; the last
+    # row and column of the grid hold the NA of a blank level or tier.
+    level_codes, levels = pd.factorize(level.astype(object))
+    tier_codes, tiers = pd.factorize(tier.astype(object))
+    grid = np.full((len(levels) + 1, len(tiers) + 1), None, dtype=object)
+    grid[:-1, :-1] = values.reindex(pd.MultiIndex.from_product([levels, tiers])).to_numpy(dtype=object).reshape(len(levels), len(tiers))
+    looked_up = pd.Series(grid[level_codes, tier_codes], index=level.index, dtype=object)
+    return looked_up.where(looked_up.notna(), pd.NA)
 
 
 def _years_months_text(months: pd.Series) -> pd.Series:
