@@ -94,9 +94,9 @@ def match_years(codes: np.ndarray, years: np.ndarray, other_codes: np.ndarray, o
     ...             np.array([1, 0, 0, -1]), pd.Series([2025, 2025, 2025, 2024], dtype="Int64")).tolist()
     [1, -1, 0]
     """
-    span = 10_000  # years are four-digit; a pair becomes code * span + year
+    span = 10_000  # Years have four digits, so a pair becomes code * span + year.
     other = other_years.to_numpy(dtype="int64", na_value=-1)
-    # Rows of years nobody asks for cannot match, so they are left out early.
+    # Rows of years outside the sought range cannot match, so they are dropped first.
     sought = years[codes >= 0]
     low, high = (int(sought.min()), int(sought.max())) if len(sought) else (0, -1)
     usable = (other_codes >= 0) & (other >= max(low, 0)) & (other <= min(high, span - 1))

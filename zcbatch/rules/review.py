@@ -207,9 +207,9 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
     # become 2026年11月1日; the raw cell shows whether a day was typed.
     raw = batch.raw["单位审核"]
     if "拟聘任时间" in raw and not raw.empty:
-        # A month without a day is read as its first day, and a cell read as
-        # a date has its day; so only the approved first days that were not
-        # read as dates (text, numbers such as 2026.11) are examined.
+        # A month typed without a day is read as the first of the month. So
+        # only approved dates on a first day whose cell was not a date (text,
+        # or a number such as 2026.11) are examined.
         first_day = (review["审核结果"] == "通过").fillna(False) & (review["拟聘任时间"].dt.day == 1).fillna(False)
         cells = raw.loc[first_day[first_day].index, "拟聘任时间"]
         typed = cells[[value is not None and not isinstance(value, dt.date) for value in cells.to_numpy(dtype=object)]]

@@ -48,7 +48,7 @@ def education_tier(education: pd.DataFrame) -> pd.Series:
 
 def _tier_ranks(education: pd.DataFrame) -> np.ndarray:
     """Return the tier rank of each education row, 0 when 学历 is unknown."""
-    # Any other 学历 is 中专及以下; a 博士 or 硕士 degree lifts the tier.
+    # Any other 学历 is 中专及以下. A 博士 or 硕士 degree lifts the tier.
     by_education = groups.map_distinct(education["学历"], DEGREE_TIERS, other=TIER_RANK["中专及以下"], missing=0)
     by_degree = groups.map_distinct(education["学位"], TITLE_TIERS, other=0, missing=0)
     return np.maximum(by_education, by_degree).astype("int64")
@@ -178,8 +178,8 @@ def lookup(table: dict[str, dict[str, object]], level: pd.Series, tier: pd.Serie
         return pd.Series(pd.NA, index=level.index, dtype=object)
     values = pd.Series(flat, dtype=object)
     values.index = pd.MultiIndex.from_tuples(values.index)
-    # The table is looked up once per distinct (level, tier) pair; the last
-    # row and column of the grid hold the NA of a blank level or tier.
+    # The table is looked up once per distinct (level, tier) pair. The grid's
+    # last row and column are NA and serve a blank level or tier.
     level_codes, levels = pd.factorize(level.astype(object))
     tier_codes, tiers = pd.factorize(tier.astype(object))
     grid = np.full((len(levels) + 1, len(tiers) + 1), None, dtype=object)
