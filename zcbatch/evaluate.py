@@ -233,7 +233,7 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
     sheet_level = (is_error & findings[fd.KEY].isna().to_numpy() & (findings[fd.RULE] == "HEADER_MISSING").to_numpy()).any()
 
     people["状态"] = np.select(
-        [key.isna().to_numpy() | data_error | sheet_level, ineligible, material],
+        [(codes < 0) | data_error | sheet_level, ineligible, material],
         [STATUS_DATA_ERROR, STATUS_INELIGIBLE, STATUS_NEEDS_MATERIAL],
         default=STATUS_ELIGIBLE,
     )
@@ -245,6 +245,7 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
 
     review = batch.sheets["单位审核"]
     first_review = groups.per_row(groups.first_rows(groups.codes_of(review), size), codes, missing=-1)
+    review = review[["审核结果", "拟聘任时间"]]
     reviewed = review.iloc[first_review.clip(min=0)] if len(review) else review.reindex(range(len(people)))
     has_review = first_review >= 0
     people["审核结果"] = pd.Series(reviewed["审核结果"].to_numpy(), index=people.index, dtype="string").where(has_review)

@@ -129,13 +129,13 @@ def finalize(findings: pd.DataFrame, names: pd.Series | None = None) -> pd.DataF
     """
     if findings.empty:
         return empty()
-    out = findings.copy()
+    out = findings.copy(deep=False)
     if names is not None:
         unnamed = out[NAME].isna() | (out[NAME] == "")
         out.loc[unnamed, NAME] = out.loc[unnamed, KEY].map(names)
     if (out[ID].isna() & out[KEY].notna()).any():
         out[ID] = mask_id(out[KEY]).where(out[KEY].notna(), None)
-    out = out[~pd.Series(combinations(out, [FILE, SHEET, ROW, COLUMN, RULE, MESSAGE, KEY])).duplicated().to_numpy()]
+    out = out[~_duplicated(out)]
     severity_codes, severities = pd.factorize(out[SEVERITY])
     order = np.array([*(SEVERITY_ORDER.get(value, 9) for value in severities), 9])[severity_codes]
     rows = pd.to_numeric(out[ROW], errors="coerce")
@@ -147,6 +147,19 @@ def finalize(findings: pd.DataFrame, names: pd.Series | None = None) -> pd.DataF
     rows = rows.iloc[sorted_positions].astype("Int64")
     out[ROW] = rows.astype(object).where(rows.notna(), None).to_numpy()
     return out
+
+
+def _duplicated(findings: pd.DataFrame) -> np.ndarray:
+    """Mark the findings that repeat an earlier one at the same place with the same message."""
+    # Repeats share their row and rule, and few findings do, so only those
+    # are compared on every column.
+    shared = pd.Series(combinations(findings, [ROW, RULE])).duplicated(keep=False).to_numpy()
+    repeated = np.zeros(len(findings), dtype=bool)
+    if shared.any():
+        candidates = findings[shared]
+        again = pd.Series(combinations(candidates, [FILE, SHEET, ROW, COLUMN, RULE, MESSAGE, KEY])).duplicated().to_numpy()
+        repeated[np.flatnonzero(shared)[again]] = True
+    return repeated
 
 
 def combinations(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:

@@ -254,31 +254,59 @@ def required_years(terms: pd.DataFrame, counts: pd.Series, window_end: int) -> p
     >>> required_years(terms, pd.Series([2, 0]), 2026)[["证件号码", "年度"]].values.tolist()
     [['a', 2026], ['a', 2025]]
     """
-    counts = counts.fillna(0).astype("int64").clip(lower=0).to_numpy()
-    positions = np.repeat(np.arange(len(terms)), counts)
-    expanded = terms.iloc[positions].reset_index(drop=True)
-    # The offset of each row within its applicant's run of rows: 0, 1, 2, ...
-    offset = np.arange(len(positions)) - np.repeat(np.cumsum(counts) - counts, counts)
-    expanded["年度"] = window_end - offset
+    people, years = _required_pairs(counts, window_end)
+    expanded = terms.iloc[people].reset_index(drop=True)
+    expanded["年度"] = years
     return expanded
 
 
-def _match_years(required: pd.DataFrame, sheet: pd.DataFrame, year_column: str,
-                 columns: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Split the required years into those without a row in ``sheet`` and those with one.
+def _required_pairs(counts: pd.Series, window_end: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return the applicant (a position in the terms) and the year of every required year."""
+    counts = counts.fillna(0).astype("int64").clip(lower=0).to_numpy()
+    people = np.repeat(np.arange(len(counts)), counts)
+    # The offset of each year within its applicant's run of years: 0, 1, 2, ...
+    offset = np.arange(len(people)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return people, window_end - offset
 
-    The first row of the applicant and year counts. The found rows carry the
-    sheet's ``columns`` and provenance, so a finding points at that row; both
-    keep the applicant's 证件号码, 姓名 and 年度.
+
+class _YearRows:
+    """The required years of every applicant, each matched with its row in one sheet.
+
+    The first row of the applicant and year counts. Most required years are
+    found and pass, so values are compared as arrays and frames are built
+    only for the years a finding is about.
     """
-    position = groups.match_years(
-        groups.codes_of(required), required["年度"].to_numpy(), groups.codes_of(sheet), sheet[year_column])
-    found = position >= 0
-    present = sheet.iloc[position[found]][[fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, *columns]]
-    present.index = required.index[found]
-    present = present.assign(
-        证件号码=required[KEY].to_numpy()[found], 姓名=required["姓名"].to_numpy()[found], 年度=required["年度"].to_numpy()[found])
-    return required[~found], present
+
+    def __init__(self, terms: pd.DataFrame, counts: pd.Series, window_end: int, sheet: pd.DataFrame, year_column: str):
+        self.terms = terms
+        self.sheet = sheet
+        self.people, self.years = _required_pairs(counts, window_end)
+        self.position = groups.match_years(
+            groups.codes_of(terms)[self.people], self.years, groups.codes_of(sheet), sheet[year_column])
+        self.found = self.position >= 0
+
+    def missing(self) -> pd.DataFrame:
+        """Return the required years without a row, pointing at the applicant's own row."""
+        selected = ~self.found
+        rows = self.terms.iloc[self.people[selected]][[KEY, "姓名", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW]]
+        rows = rows.reset_index(drop=True)
+        rows["年度"] = self.years[selected]
+        return rows
+
+    def values(self, column: str, dtype: str, blank: object) -> np.ndarray:
+        """Return the sheet's ``column`` at the row of every required year, ``blank`` where none."""
+        values = self.sheet[column].to_numpy(dtype=dtype, na_value=blank)
+        return np.where(self.found, values[self.position.clip(min=0)] if len(values) else blank, blank)
+
+    def rows(self, selected: np.ndarray, columns: list[str]) -> pd.DataFrame:
+        """Return the sheet rows of the selected required years, with the applicant's 证件号码, 姓名 and 年度."""
+        rows = self.sheet.iloc[self.position[selected]][[fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, *columns]]
+        rows = rows.reset_index(drop=True)
+        people = self.people[selected]
+        rows[KEY] = self.terms[KEY].to_numpy()[people]
+        rows["姓名"] = self.terms["姓名"].to_numpy()[people]
+        rows["年度"] = self.years[selected]
+        return rows
 
 
 def with_required_counts(terms: pd.DataFrame, policy: Policy) -> pd.DataFrame:
@@ -302,9 +330,8 @@ def continuing_education(terms: pd.DataFrame, batch, policy: Policy, year: int) 
     settings = policy.continuing_education
     minimum = settings["min_hours"]
     window_end = year + settings["window_end_offset"]
-    required = required_years(terms[[KEY, "姓名", "_file", "_sheet", "_row", CODE]], terms["要求继续教育年数"], window_end)
-    ce = batch.sheets["继续教育"]
-    missing, present = _match_years(required, ce, "年度", ["公需科目学时数", "专业培训学时数", "总学时数"])
+    matched = _YearRows(terms, terms["要求继续教育年数"], window_end, batch.sheets["继续教育"], "年度")
+    missing = matched.missing()
     results = [fd.frame(
         missing, rule="CE_MISSING_YEAR", column="证件号码",
         message="继续教育表缺少 " + missing["年度"].astype(str) + f" 年度的记录。该年度须完成公需 {minimum['公需']:g}、专业 "
@@ -312,8 +339,9 @@ def continuing_education(terms: pd.DataFrame, batch, policy: Policy, year: int) 
     )]
 
     for column, label, key in (("公需科目学时数", "公需科目学时", "公需"), ("专业培训学时数", "专业培训学时", "专业"), ("总学时数", "总学时", "总")):
-        hours = present[column]
-        short = present[hours.notna() & (hours < minimum[key])]
+        # A blank hour count is NaN, which is never below the minimum.
+        hours = matched.values(column, "float64", np.nan)
+        short = matched.rows(hours < minimum[key], [column])
         results.append(fd.frame(
             short, rule="CE_HOURS", column=column,
             message=short["年度"].astype(str) + f" 年度{label} " + _number(short[column]) + f"，少于 {minimum[key]:g}，还差 "
@@ -365,16 +393,17 @@ def appraisal(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.DataF
     settings = policy.appraisal
     window_end = year + settings["window_end_offset"]
     counts = terms["要求考核年数"]
-    required = required_years(terms[[KEY, "姓名", "_file", "_sheet", "_row", CODE]].assign(_required=counts), counts, window_end)
-    missing, present = _match_years(required, batch.sheets["考核情况"], "考核年度", ["考核结果"])
+    matched = _YearRows(terms, counts, window_end, batch.sheets["考核情况"], "考核年度")
     passing = settings["passing_results"]
 
+    missing = matched.missing()
     results = [fd.frame(
         missing, rule="APPRAISAL_MISSING_YEAR", column="证件号码",
         message="考核情况表缺少 " + missing["年度"].astype(str) + " 年度的考核结果。该学历层次须有近 "
-        + _int(missing["_required"]) + " 年的考核，请补充。",
+        + _int(pd.Series(counts.to_numpy()[matched.people[~matched.found]])) + " 年的考核，请补充。",
     )]
-    failing = present[present["考核结果"].notna() & ~present["考核结果"].isin(passing)]
+    result = pd.Series(matched.values("考核结果", "object", None))
+    failing = matched.rows((result.notna() & ~result.isin(passing)).to_numpy(dtype=bool), ["考核结果"])
     results.append(fd.frame(
         failing, rule="APPRAISAL_NOT_PASSING", column="考核结果",
         message=failing["年度"].astype(str) + " 年度考核结果为“" + failing["考核结果"].astype(str) + "”，只有"
@@ -404,8 +433,7 @@ def education_attachments(terms: pd.DataFrame, batch, policy: Policy) -> pd.Data
     # Only the attachments of the rows that need the form are searched.
     candidates = education[below_master & no_degree]
     keywords = "|".join(settings["registration_form_keywords"])
-    has_form = candidates["附件"].str.contains(keywords, regex=True).fillna(False).astype(bool)
-    needs_form = candidates[~has_form]
+    needs_form = candidates[~groups.contains_distinct(candidates["附件"], keywords)]
     return fd.concat([
         fd.frame(
             needs_certificate, rule="EDU_ATTACHMENT", column="附件", name=None,

@@ -90,22 +90,27 @@ def match_years(codes: np.ndarray, years: np.ndarray, other_codes: np.ndarray, o
     that sheet, -1 where no row matches. Rows without an applicant or a year
     never match.
 
+    The pairs sought span a few years (a policy window), so the rows are
+    placed in a dense table with one slot per applicant and year, and each
+    pair is found by its slot.
+
     >>> match_years(np.array([0, 0, 1]), np.array([2025, 2024, 2025]),
     ...             np.array([1, 0, 0, -1]), pd.Series([2025, 2025, 2025, 2024], dtype="Int64")).tolist()
     [1, -1, 0]
     """
-    span = 10_000  # Years have four digits, so a pair becomes code * span + year.
-    other = other_years.to_numpy(dtype="int64", na_value=-1)
-    # Rows of years outside the sought range cannot match, so they are dropped first.
-    sought = years[codes >= 0]
-    low, high = (int(sought.min()), int(sought.max())) if len(sought) else (0, -1)
-    usable = (other_codes >= 0) & (other >= max(low, 0)) & (other <= min(high, span - 1))
-    positions = np.flatnonzero(usable)
-    pairs = pd.Index(other_codes[usable] * span + other[usable])
-    first = ~pairs.duplicated(keep="first")
-    lookup = pd.Index(pairs[first])
-    found = lookup.get_indexer(codes.astype("int64") * span + years.astype("int64"))
-    return per_row(positions[first], found, missing=-1)
+    linked = codes >= 0
+    if not linked.any():
+        return np.full(len(codes), -1, dtype="int64")
+    first_year, last_year = int(years[linked].min()), int(years[linked].max())
+    width = last_year - first_year + 1
+    size = int(max(codes.max(), other_codes.max(initial=-1))) + 1
+    other = other_years.to_numpy(dtype="int64", na_value=first_year - 1)
+    usable = (other_codes >= 0) & (other >= first_year) & (other <= last_year)
+    slots = other_codes[usable] * width + (other[usable] - first_year)
+    first = group_min(slots, np.flatnonzero(usable), size * width, initial=LATEST)
+    found = np.full(len(codes), LATEST, dtype="int64")
+    found[linked] = first[codes[linked] * width + (years[linked] - first_year)]
+    return np.where(found == LATEST, -1, found)
 
 
 def map_distinct(values: pd.Series, mapping: dict, *, other, missing) -> np.ndarray:
@@ -120,3 +125,17 @@ def map_distinct(values: pd.Series, mapping: dict, *, other, missing) -> np.ndar
     # One entry per distinct value; the last serves code -1, a blank value.
     table = np.array([*(mapping.get(value, other) for value in uniques), missing])
     return table[codes]
+
+
+def contains_distinct(values: pd.Series, pattern: str) -> np.ndarray:
+    """Mark the values that contain the regular expression ``pattern``, searching each distinct value once.
+
+    Blank values do not match.
+
+    >>> contains_distinct(pd.Series(["a.pdf;备案表.pdf", None, "a.pdf", "a.pdf;备案表.pdf"]), "备案表").tolist()
+    [True, False, False, True]
+    """
+    codes, uniques = pd.factorize(values)
+    found = pd.Series(np.asarray(uniques, dtype=object), dtype=object).str.contains(pattern, regex=True)
+    # The last entry serves code -1, a blank value.
+    return np.append(found.fillna(False).to_numpy(dtype=bool), False)[codes]

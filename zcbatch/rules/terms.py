@@ -143,14 +143,14 @@ def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
     level = people["申报层级"]
     tier = people["学历层次"]
     # Rules apply to an applicant whose ID, tier and level are all known.
-    people["_decidable"] = people["证件号码"].notna() & tier.notna() & level.isin(LEVELS)
-    minimum_years = lookup(policy.min_work_years, level, tier)
+    people["_decidable"] = (people_codes >= 0) & (people_rank > 0) & level.isin(LEVELS).to_numpy(dtype=bool)
+    level_tier = LevelTier(level, tier)
+    minimum_years = level_tier.lookup(policy.min_work_years)
     people["_route_open"] = minimum_years.notna()
     people["要求最低年限"] = minimum_years.astype("Int64")
 
-    prerequisite_years = lookup(
+    prerequisite_years = level_tier.lookup(
         {lvl: {t: rule["years_from_grant"] for t, rule in tiers.items()} for lvl, tiers in policy.prerequisites.items()},
-        level, tier,
     )
     people["_needs_prerequisite"] = prerequisite_years.notna()
 
@@ -172,20 +172,40 @@ def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
 
 
 def lookup(table: dict[str, dict[str, object]], level: pd.Series, tier: pd.Series) -> pd.Series:
-    """Look up ``table[level][tier]`` for every row (``NA`` when absent)."""
-    flat = {(lvl, t): value for lvl, tiers in table.items() for t, value in tiers.items()}
-    if not flat:
-        return pd.Series(pd.NA, index=level.index, dtype=object)
-    values = pd.Series(flat, dtype=object)
-    values.index = pd.MultiIndex.from_tuples(values.index)
-    # The table is looked up once per distinct (level, tier) pair. The grid's
-    # last row and column are NA and serve a blank level or tier.
-    level_codes, levels = pd.factorize(level.astype(object))
-    tier_codes, tiers = pd.factorize(tier.astype(object))
-    grid = np.full((len(levels) + 1, len(tiers) + 1), None, dtype=object)
-    grid[:-1, :-1] = values.reindex(pd.MultiIndex.from_product([levels, tiers])).to_numpy(dtype=object).reshape(len(levels), len(tiers))
-    looked_up = pd.Series(grid[level_codes, tier_codes], index=level.index, dtype=object)
-    return looked_up.where(looked_up.notna(), pd.NA)
+    """Look up ``table[level][tier]`` for every row (``NA`` when absent).
+
+    >>> table = {"中级": {"硕士": 2, "博士": 0}}
+    >>> lookup(table, pd.Series(["中级", "中级", None]), pd.Series(["博士", "本科", "硕士"])).tolist()
+    [0, <NA>, <NA>]
+    """
+    return LevelTier(level, tier).lookup(table)
+
+
+class LevelTier:
+    """The 申报层级 and 学历层次 of every applicant, numbered once for table lookups.
+
+    A policy table is looked up once per distinct (level, tier) pair, however
+    many applicants share it.
+    """
+
+    def __init__(self, level: pd.Series, tier: pd.Series) -> None:
+        self.index = level.index
+        self.level_codes, self.levels = pd.factorize(level.astype(object))
+        self.tier_codes, self.tiers = pd.factorize(tier.astype(object))
+
+    def lookup(self, table: dict[str, dict[str, object]]) -> pd.Series:
+        """Return ``table[level][tier]`` for every applicant (``NA`` when absent)."""
+        flat = {(lvl, t): value for lvl, tiers in table.items() for t, value in tiers.items()}
+        if not flat:
+            return pd.Series(pd.NA, index=self.index, dtype=object)
+        values = pd.Series(flat, dtype=object)
+        values.index = pd.MultiIndex.from_tuples(values.index)
+        # The grid's last row and column are NA and serve a blank level or tier.
+        grid = np.full((len(self.levels) + 1, len(self.tiers) + 1), None, dtype=object)
+        pairs = pd.MultiIndex.from_product([self.levels, self.tiers])
+        grid[:-1, :-1] = values.reindex(pairs).to_numpy(dtype=object).reshape(len(self.levels), len(self.tiers))
+        looked_up = pd.Series(grid[self.level_codes, self.tier_codes], index=self.index, dtype=object)
+        return looked_up.where(looked_up.notna(), pd.NA)
 
 
 def _years_months_text(months: pd.Series) -> pd.Series:
