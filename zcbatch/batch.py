@@ -33,7 +33,7 @@ UNIT_SHEET = "单位信息"
 # position of its 证件号码 among the distinct 证件号码 of 个人信息, or -1
 # when the row has no 证件号码 or no applicant has it. Rules group and join
 # on these integers instead of hashing the ID strings again and again.
-APPLICANT_CODE = "_applicant"
+APPLICANT_CODE = fd.CODE
 
 
 @dataclass
@@ -132,9 +132,10 @@ def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
         problems.append(unit_problems)
         problems.append(schemas.check_unit_info(unit, unit_items))
 
+    # Linked first, so the findings of the schemas carry the applicant codes.
+    applicant_ids = link_applicants(typed)
     for name, model in schemas.MODELS.items():
         problems.append(schemas.run_schema(model, typed[name]))
-    applicant_ids = link_applicants(typed)
     problems.append(check_joins(typed))
 
     batch = Batch(

@@ -196,17 +196,25 @@ def _identify(findings: pd.DataFrame, batch: Batch, masked_ids: np.ndarray) -> p
     """
     ids = batch.applicant_ids
     key = findings[fd.KEY]
-    codes = ids.get_indexer(key) if len(ids) else np.full(len(findings), -1)
+    codes = findings[APPLICANT_CODE].to_numpy(dtype="int64", na_value=-1, copy=True)
+    # Findings made from rows without the code (cells as read, for example) are linked here.
+    without = np.flatnonzero(codes < 0)
+    unlinked = without[key.iloc[without].notna().to_numpy()]
+    if len(unlinked) and len(ids):
+        codes[unlinked] = ids.get_indexer(key.iloc[unlinked])
+    findings = findings.assign(**{APPLICANT_CODE: codes})
+
     people = batch.applicants
     first_person = groups.first_rows(groups.codes_of(people), len(ids))
-    names = people["姓名"].to_numpy(dtype=object, na_value=pd.NA)[first_person] if len(people) else first_person
-    unnamed = (findings[fd.NAME].isna() | (findings[fd.NAME] == "")).to_numpy(dtype=bool)
-    findings = findings.assign(**{APPLICANT_CODE: codes})
-    findings.loc[unnamed, fd.NAME] = groups.per_row(names, codes[unnamed], missing=pd.NA)
+    unnamed = np.flatnonzero((findings[fd.NAME].isna() | (findings[fd.NAME] == "")).to_numpy(dtype=bool))
+    person = groups.per_row(first_person, codes[unnamed], missing=-1)
+    names = people["姓名"].to_numpy(dtype=object, na_value=pd.NA)[person] if len(people) else person
+    findings.loc[findings.index[unnamed], fd.NAME] = np.where(person >= 0, names, pd.NA)
+
     # A 证件号码 that belongs to no applicant (a row of another sheet) is masked on its own.
     masked = groups.per_row(masked_ids, codes, missing=None)
-    stray = (codes < 0) & key.notna().to_numpy()
-    masked[stray] = fd.mask_id(key[stray]).to_numpy(dtype=object)
+    stray = unlinked[codes[unlinked] < 0]
+    masked[stray] = fd.mask_id(key.iloc[stray]).to_numpy(dtype=object)
     findings[fd.ID] = pd.Series(masked, index=findings.index, dtype=object)
     return findings
 
@@ -230,7 +238,8 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
     data_error = per_applicant(is_error & np.isin(kind, ("field", "review"))) > 0
     ineligible = per_applicant(is_error & (kind == "eligibility")) > 0
     material = per_applicant((severity == WARNING) & (kind == "material")) > 0
-    sheet_level = (is_error & findings[fd.KEY].isna().to_numpy() & (findings[fd.RULE] == "HEADER_MISSING").to_numpy()).any()
+    header_missing = findings[is_error & (findings[fd.RULE] == "HEADER_MISSING").to_numpy()]
+    sheet_level = header_missing[fd.KEY].isna().any()
 
     people["状态"] = np.select(
         [(codes < 0) | data_error | sheet_level, ineligible, material],

@@ -24,8 +24,8 @@ FILE, SHEET, ROW, COLUMN, NAME, ID, RULE, SEVERITY, MESSAGE = (
     "文件", "工作表", "行号", "列", "姓名", "证件号码", "规则", "级别", "说明"
 )
 COLUMNS = [FILE, SHEET, ROW, COLUMN, NAME, ID, RULE, SEVERITY, MESSAGE]
-KEY, KIND, FIELD = "_key", "_kind", "_field"
-INTERNAL = [KEY, KIND, FIELD]
+KEY, KIND, FIELD, CODE = "_key", "_kind", "_field", "_applicant"
+INTERNAL = [KEY, KIND, FIELD, CODE]
 
 # Provenance columns kept on every sheet frame.
 SRC_FILE, SRC_SHEET, SRC_ROW = "_file", "_sheet", "_row"
@@ -69,7 +69,9 @@ def frame(
     """Build findings for every row of ``rows`` (a slice of a sheet frame).
 
     ``rows`` carries the provenance columns (``_file``, ``_sheet``, ``_row``)
-    and usually 证件号码 and 姓名. ``column`` is the field the finding points
+    and usually 证件号码, 姓名 and the applicant code ``_applicant`` (see
+    :data:`zcbatch.batch.APPLICANT_CODE`), which is -1 in the finding when
+    ``rows`` has none or ``key`` is given. ``column`` is the field the finding points
     at, or ``None`` for a finding about the whole row. ``message`` is a string
     or a Series aligned with ``rows``.
     """
@@ -94,6 +96,7 @@ def frame(
             KEY: pd.Series(key_values, index=index).astype(object),
             KIND: spec.kind,
             FIELD: column or "",
+            CODE: rows[CODE] if CODE in rows and key is None else -1,
         },
         index=index,
     )
@@ -106,7 +109,7 @@ def batch_level(*, rule: str, message: str, file: str = "", sheet: str = "", row
     spec = RULES[rule]
     record = {
         FILE: file, SHEET: sheet, ROW: row, COLUMN: column, NAME: None, ID: None, RULE: rule,
-        SEVERITY: spec.severity, MESSAGE: message, KEY: None, KIND: spec.kind, FIELD: column,
+        SEVERITY: spec.severity, MESSAGE: message, KEY: None, KIND: spec.kind, FIELD: column, CODE: -1,
     }
     return pd.DataFrame([record], columns=COLUMNS + INTERNAL)
 

@@ -14,6 +14,8 @@ message naming the key, so a typo never silently falls back to a default.
 
 from __future__ import annotations
 
+import copy
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,8 +111,10 @@ def load_policy(name_or_path: str | os.PathLike | None = None) -> Policy:
         path = bundled
     if not path.is_file():
         raise PolicyError(f"找不到政策文件“{path}”。请检查路径。")
+    stat = path.stat()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # Each call gets its own copy, so a caller may change its policy freely.
+        data = copy.deepcopy(_parse(path, stat.st_mtime_ns, stat.st_size))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise PolicyError(f"政策文件“{path.name}”不是有效的 YAML：{error}。请检查缩进和冒号。") from error
     if not isinstance(data, dict):
@@ -120,6 +124,12 @@ def load_policy(name_or_path: str | os.PathLike | None = None) -> Policy:
         listed = "；".join(problems[:10])
         raise PolicyError(f"政策文件“{path.name}”有误：{listed}。请对照内置政策 {DEFAULT_POLICY}.yaml 修改。")
     return Policy(**data, source=path)
+
+
+@functools.lru_cache(maxsize=16)
+def _parse(path: Path, mtime_ns: int, size: int) -> Any:
+    """Parse a policy file; the modification time and size make an edited file parse again."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def _validate(value: Any, shape: Any, where: str) -> list[str]:

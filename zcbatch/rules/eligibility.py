@@ -125,7 +125,7 @@ def typed_work_years(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timest
 # --- Title fields: junior and doctor → intermediate vs master → intermediate -
 
 # The columns the prerequisite-title findings read.
-TITLE_COLUMNS = [KEY, "姓名", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, "申报层级", "学历层次",
+TITLE_COLUMNS = [KEY, "姓名", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, CODE, "申报层级", "学历层次",
                  "职称系列", "职称层级", "职称专业", "职称授予时间", "聘任系列", "职称证书附件"]
 
 
@@ -288,7 +288,7 @@ class _YearRows:
     def missing(self) -> pd.DataFrame:
         """Return the required years without a row, pointing at the applicant's own row."""
         selected = ~self.found
-        rows = self.terms.iloc[self.people[selected]][[KEY, "姓名", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW]]
+        rows = self.terms.iloc[self.people[selected]][[KEY, "姓名", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, CODE]]
         rows = rows.reset_index(drop=True)
         rows["年度"] = self.years[selected]
         return rows
@@ -305,6 +305,7 @@ class _YearRows:
         people = self.people[selected]
         rows[KEY] = self.terms[KEY].to_numpy()[people]
         rows["姓名"] = self.terms["姓名"].to_numpy()[people]
+        rows[CODE] = self.terms[CODE].to_numpy()[people]
         rows["年度"] = self.years[selected]
         return rows
 
