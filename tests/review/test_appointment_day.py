@@ -25,3 +25,18 @@ def test_unit_finding_names_column_letter(tmp_path):
     unit = unit_info(推荐委员会总人数=4, 参加人数=3, 赞成人数=3)
     result = evaluate_applicants(tmp_path, [approved_on(1, "2026年11月30日")], unit=unit)
     assert findings_of(result, "COMMITTEE_SIZE")["列"].tolist() == ["内容（B列）"]
+
+
+def test_month_typed_as_number_warned(tmp_path):
+    result = evaluate_applicants(tmp_path, [approved_on(1, 2026.11)], unit=unit_info())
+    assert len(findings_of(result, "APPOINT_DATE_DAY_MISSING")) == 1
+
+
+def test_impossible_month_not_warned(tmp_path):
+    result = evaluate_applicants(tmp_path, [approved_on(1, "2026年13月")], unit=unit_info())
+    assert findings_of(result, "APPOINT_DATE_DAY_MISSING").empty
+
+
+def test_impossible_month_is_invalid_date(tmp_path):
+    result = evaluate_applicants(tmp_path, [approved_on(1, "2026年13月")], unit=unit_info())
+    assert findings_of(result, "DATE_INVALID")["列"].tolist() == ["拟聘任时间（D列）"]

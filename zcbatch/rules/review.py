@@ -207,11 +207,11 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
     # become 2026年11月1日; the raw cell shows whether a day was typed.
     raw = batch.raw["单位审核"]
     if "拟聘任时间" in raw and not raw.empty:
-        # A month typed without a day is read as the first of the month. So
-        # only approved dates on a first day whose cell was not a date (text,
-        # or a number such as 2026.11) are examined.
-        first_day = (review["审核结果"] == "通过").fillna(False) & (review["拟聘任时间"].dt.day == 1).fillna(False)
-        cells = raw.loc[first_day[first_day].index, "拟聘任时间"]
+        # A cell read as a date has its day, so only the approved cells typed
+        # otherwise (text, or a number such as 2026.11) are examined. A value
+        # that was not read as a date at all already has a field error.
+        readable = (review["审核结果"] == "通过").fillna(False) & review["拟聘任时间"].notna()
+        cells = raw.loc[readable[readable].index, "拟聘任时间"]
         typed = cells[[value is not None and not isinstance(value, dt.date) for value in cells.to_numpy(dtype=object)]]
         typed = typed.astype(str).str.normalize("NFKC").str.strip()
         month_only = typed.str.fullmatch(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*月?").fillna(False).astype(bool)
