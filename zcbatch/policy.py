@@ -111,10 +111,9 @@ def load_policy(name_or_path: str | os.PathLike | None = None) -> Policy:
         path = bundled
     if not path.is_file():
         raise PolicyError(f"找不到政策文件“{path}”。请检查路径。")
-    stat = path.stat()
     try:
         # Each call gets its own copy, so a caller may change its policy freely.
-        data = copy.deepcopy(_parse(path, stat.st_mtime_ns, stat.st_size))
+        data = copy.deepcopy(_parse(path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise PolicyError(f"政策文件“{path.name}”不是有效的 YAML：{error}。请检查缩进和冒号。") from error
     if not isinstance(data, dict):
@@ -127,9 +126,9 @@ def load_policy(name_or_path: str | os.PathLike | None = None) -> Policy:
 
 
 @functools.lru_cache(maxsize=16)
-def _parse(path: Path, mtime_ns: int, size: int) -> Any:
-    """Parse a policy file; the modification time and size make an edited file parse again."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def _parse(text: str) -> Any:
+    """Parse the text of a policy file, once for each distinct text."""
+    return yaml.safe_load(text)
 
 
 def _validate(value: Any, shape: Any, where: str) -> list[str]:

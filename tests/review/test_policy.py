@@ -7,6 +7,7 @@ a temporary file, so the message names exactly the key that was changed.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,21 @@ def test_cli_broken_policy_exit_code(broken_run):
 def test_cli_broken_policy_message(broken_run):
     policy, (_, _, error) = broken_run
     assert error == "zcbatch：" + expected(policy, "缺少“review.publicity_min_workdays”的值") + "\n"
+
+
+def test_edited_policy_reloaded(tmp_path):
+    # cp -p and rsync -t keep the modification time; an edit of the same size
+    # must still be seen.
+    path = tmp_path / "policy.yaml"
+    path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+    before = path.stat()
+    assert load_policy(path).continuing_education["min_hours"]["公需"] == 32
+    path.write_text(path.read_text(encoding="utf-8").replace("公需: 32", "公需: 33"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert load_policy(path).continuing_education["min_hours"]["公需"] == 33
+
+
+def test_loaded_policy_is_own_copy():
+    first = load_policy()
+    first.continuing_education["min_hours"]["公需"] = 0
+    assert load_policy().continuing_education["min_hours"]["公需"] == 32
