@@ -580,6 +580,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, help="path of the .xlsx to write")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     arguments = parser.parse_args(argv)
+    if arguments.applicants < 1:
+        parser.error("--applicants must be at least 1")
     generate(arguments.applicants, arguments.out, arguments.seed)
     return 0
 
