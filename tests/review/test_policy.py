@@ -235,8 +235,8 @@ def test_cli_broken_policy_message(broken_run):
 
 
 def test_edited_policy_reloaded(tmp_path):
-    # cp -p and rsync -t keep the modification time; an edit of the same size
-    # must still be seen.
+    # cp -p and rsync -t keep the modification time, so an edit of the same
+    # size is recognised by the content.
     path = tmp_path / "policy.yaml"
     path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
     before = path.stat()
