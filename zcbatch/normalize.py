@@ -54,6 +54,8 @@ EARLIEST_DATE = pd.Timestamp("1900-01-01")
 # cannot be held at all; none of the batch's dates can lie after 2100.
 LATEST_DATE = pd.Timestamp("2100-12-31")
 _LATEST_SERIAL = 73415  # 2100-12-31
+# A number whose whole part lies here is read as a year (2019.06 is June 2019).
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
 
 
 @dataclass
@@ -248,7 +250,17 @@ def parse_dates(raw: pd.Series) -> Parsed:
 
 
 def _from_serial(serial: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Read numbers as Excel serial dates, or as ``yyyymmdd`` typed as a number."""
+    """Read numbers as Excel serial dates, ``yyyymmdd`` or ``yyyy.mm`` typed as a number.
+
+    Excel stores a typed ``2019.06`` as the number 2019.06, and ``2019.10``
+    as 2019.1, the same number as ``2019.1``. So a number of one decimal
+    .1 is reported as ambiguous (January or October) and a whole number
+    between 1900 and 2100 as a year without month. As serials these
+    numbers would be days of 1905, which no date of a batch can be.
+
+    >>> _from_serial(pd.Series([2019.06, 2019.11, 2019.3, 2019.1, 2019.0]))[0].dt.strftime("%Y-%m-%d").tolist()
+    ['2019-06-01', '2019-11-01', '2019-03-01', nan, nan]
+    """
     index = serial.index
     result = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
     problem = _no_problem(index)
@@ -260,7 +272,24 @@ def _from_serial(serial: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
         as_text = whole[yyyymmdd].astype("int64").astype(str)
         result[yyyymmdd] = pd.to_datetime(as_text, format="%Y%m%d", errors="coerce")
 
-    in_range = (whole >= 1) & (whole <= _LATEST_SERIAL) & ~yyyymmdd
+    year_like = (whole >= _FIRST_YEAR) & (whole <= _LAST_YEAR)
+    if year_like.any():
+        hundredths = (serial - whole) * 100
+        month = hundredths.round()
+        # Two decimals exactly (float noise aside), or one, as in 2019.3.
+        exact = (hundredths - month).abs() < 1e-6
+        one_decimal = exact & (month % 10 == 0)
+        ambiguous = year_like & one_decimal & (month == 10)
+        month = month.where(~one_decimal | ambiguous, month / 10)
+        year_month = year_like & exact & ~ambiguous & (month >= 1) & (month <= 12)
+        parts = pd.DataFrame({"year": whole[year_month], "month": month[year_month], "day": 1})
+        result[year_month] = pd.to_datetime(parts, errors="coerce")
+        detail[year_like & ~year_month] = "整数部分像年份，小数部分却不是月份"
+        detail[year_like & (month == 0)] = "只有年份，缺少月份"
+        year = whole[ambiguous].astype("int64").astype(str)
+        detail[ambiguous] = "可能是" + year + "年1月，也可能是" + year + "年10月：Excel 会把输入的 " + year + ".10 存成 " + year + ".1"
+
+    in_range = (whole >= 1) & (whole <= _LATEST_SERIAL) & ~yyyymmdd & ~year_like
     leap = whole == _FAKE_LEAP_SERIAL
     before = in_range & (whole < _FAKE_LEAP_SERIAL)
     after = in_range & (whole > _FAKE_LEAP_SERIAL)
@@ -271,7 +300,7 @@ def _from_serial(serial: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     problem[leap] = "DATE_1900_LEAP"
     failed = result.isna() & ~leap
     problem[failed] = "DATE_INVALID"
-    detail[failed] = "数字不是有效的Excel日期序号"
+    detail[failed & detail.isna()] = "数字不是有效的Excel日期序号"
     detail[failed & (whole > _LATEST_SERIAL) & (whole <= _MAX_SERIAL)] = "晚于2100年"
     return result, problem, detail
 

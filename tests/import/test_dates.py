@@ -27,6 +27,10 @@ ACCEPTED = [
     ("full-width-digits", "２０１９年６月３０日", "2019-06-30"),
     ("full-width-dots", "２０１９．０６．３０", "2019-06-30"),
     ("surrounding-spaces", " 2019-06-30\u3000", "2019-06-30"),
+    # Excel stores a typed 2019.06 as a number.
+    ("year-month-number", 2019.06, "2019-06-01"),
+    ("year-month-number-november", 2019.11, "2019-11-01"),
+    ("year-month-number-one-decimal", 2019.3, "2019-03-01"),
 ]
 # (case id, cell value, rule code, words the message must contain).
 REJECTED = [
@@ -38,6 +42,11 @@ REJECTED = [
     ("two-digit-year", "19.6.30", "DATE_INVALID", "“19.6.30”"),
     ("excel-boolean", True, "DATE_INVALID", "“TRUE”无法识别为日期"),
     ("time-of-day", dt.time(14, 30), "DATE_INVALID", "“14:30:00”无法识别为日期"),
+    # A typed 2019.10 is stored as 2019.1, so January and October look alike.
+    ("year-month-number-ambiguous", 2019.1, "DATE_INVALID", "可能是2019年1月，也可能是2019年10月"),
+    ("year-only-number", 2019, "DATE_INVALID", "只有年份，缺少月份"),
+    ("year-only-text", "2019", "DATE_INVALID", "“2019”无法识别为日期"),
+    ("year-number-bad-month", 2019.13, "DATE_INVALID", "小数部分却不是月份"),
 ]
 FIRST_CASE_ROW = 3  # row 2 is the applicant's own education row
 
