@@ -29,7 +29,9 @@ def test_unit_finding_names_column_letter(tmp_path):
 
 def test_month_typed_as_number_warned(tmp_path):
     result = evaluate_applicants(tmp_path, [approved_on(1, 2026.11)], unit=unit_info())
-    assert len(findings_of(result, "APPOINT_DATE_DAY_MISSING")) == 1
+    assert findings_of(result, "APPOINT_DATE_DAY_MISSING")["说明"].tolist() == [
+        "拟聘任时间只写了年月，按 2026-11-01 计算，公示和推荐审核汇总表中也会打印这一天。请写明具体日期。"
+    ]
 
 
 def test_impossible_month_not_warned(tmp_path):
