@@ -287,7 +287,9 @@ def main(argv: list[str] | None = None) -> int:
         return _internal_error()
 
 
-_INTERRUPTED = "zcbatch：已中断，未完成的输出文件没有写入。"
+# Finished files stay where they are, so the message states that the output is incomplete.
+_INTERRUPTED = ("zcbatch：已中断。正在写的文件没有留下，已写完的文件仍在输出文件夹中，但这次的输出不完整。"
+                "请重新运行；输出到同一文件夹时加 --force。")
 
 
 def console() -> int:

@@ -86,6 +86,7 @@ def test_report_interrupted_keeps_nothing(workbook: Path, tmp_path: Path, monkey
     message = capsys.readouterr().err
     assert code == 1
     assert "已中断" in message
+    assert "这次的输出不完整" in message
     assert not (outdir / report.REPORT_NAME).exists()
     assert _leftovers(outdir) == []
     assert [path.name for path in outdir.iterdir() if path.name != "图表"] == []
