@@ -68,11 +68,6 @@ class Batch:
             self._applicant_ids = link_applicants(self.sheets)
         return self._applicant_ids
 
-    def names_by_id(self) -> pd.Series:
-        """Map each 证件号码 to the applicant's 姓名."""
-        people = self.applicants.dropna(subset=["证件号码"]).drop_duplicates("证件号码")
-        return people.set_index("证件号码")["姓名"]
-
 
 @paused_gc()
 def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:

@@ -174,7 +174,7 @@ def _attach_letters(findings: pd.DataFrame, batch: Batch) -> pd.DataFrame:
     # The text depends only on the file, sheet and column, so each distinct
     # combination is written once and copied to its findings.
     place = [fd.FILE, fd.SHEET, fd.FIELD, fd.COLUMN]
-    combination = findings.groupby(place, sort=False, dropna=False).ngroup().to_numpy()
+    combination = fd.combinations(findings, place)
     distinct = findings.iloc[np.unique(combination, return_index=True)[1]]
     keys = pd.MultiIndex.from_arrays([distinct[fd.FILE], distinct[fd.SHEET], distinct[fd.FIELD]])
     found = pd.Series(letters.reindex(keys).to_numpy(), index=distinct.index) if len(letters) else pd.Series(None, index=distinct.index)
@@ -225,7 +225,7 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
     key = people["证件号码"]
     size = len(batch.applicant_ids)
     codes = groups.codes_of(people)
-    finding_codes = findings[APPLICANT_CODE].to_numpy(dtype="int64") if APPLICANT_CODE in findings else np.full(len(findings), -1)
+    finding_codes = findings[APPLICANT_CODE].to_numpy(dtype="int64")
     severity = findings[fd.SEVERITY].to_numpy()
     kind = findings[fd.KIND].to_numpy()
 

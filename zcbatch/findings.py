@@ -122,23 +122,15 @@ def concat(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def finalize(findings: pd.DataFrame, names: pd.Series | None = None) -> pd.DataFrame:
-    """Fill names from the applicant table, mask IDs, sort and de-duplicate.
+def finalize(findings: pd.DataFrame) -> pd.DataFrame:
+    """Sort and de-duplicate findings whose names and masked IDs are filled in.
 
-    ``names`` maps the full 证件号码 to 姓名. The 证件号码 column is masked
-    from ``_key`` unless it is already filled for every finding with a key.
     Findings are sorted by severity, then file, sheet, row and rule, so the
     most serious problems come first.
     """
     if findings.empty:
         return empty()
-    out = findings.copy(deep=False)
-    if names is not None:
-        unnamed = out[NAME].isna() | (out[NAME] == "")
-        out.loc[unnamed, NAME] = out.loc[unnamed, KEY].map(names)
-    if (out[ID].isna() & out[KEY].notna()).any():
-        out[ID] = mask_id(out[KEY]).where(out[KEY].notna(), None)
-    out = out[~_duplicated(out)]
+    out = findings[~_duplicated(findings)]
     severity_codes, severities = pd.factorize(out[SEVERITY])
     order = np.array([*(SEVERITY_ORDER.get(value, 9) for value in severities), 9])[severity_codes]
     rows = pd.to_numeric(out[ROW], errors="coerce")
@@ -190,15 +182,3 @@ def _sort_codes(values: pd.Series) -> np.ndarray:
 def public(findings: pd.DataFrame) -> pd.DataFrame:
     """Return the findings with only the 问题清单 columns."""
     return findings[COLUMNS].copy()
-
-
-def count_by_key(findings: pd.DataFrame, severity: str) -> pd.Series:
-    """Count findings of one severity per 证件号码."""
-    selected = findings[(findings[SEVERITY] == severity) & findings[KEY].notna()]
-    return selected.groupby(KEY).size()
-
-
-def any_by_key(findings: pd.DataFrame, mask: np.ndarray | pd.Series) -> pd.Index:
-    """Return the 证件号码 values that have at least one finding in ``mask``."""
-    selected = findings[mask & findings[KEY].notna()]
-    return pd.Index(selected[KEY].unique())
