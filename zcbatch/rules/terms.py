@@ -112,8 +112,8 @@ def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
     "4年3个月"), ``计算工作年限`` (whole years), ``从参加工作起年限`` (whole
     years from 参加专业技术工作日期), ``要求最低年限``, ``最早满足日期``.
     """
-    # Columns are only added, and pandas copies a column on write, so a
-    # shallow copy leaves the batch unchanged.
+    # Columns are added or replaced, never changed in place, and pandas copies
+    # on write, so a shallow copy leaves the batch unchanged.
     people = batch.applicants.copy(deep=False)
     education = batch.sheets["学历信息"]
     size = len(batch.applicant_ids)
