@@ -32,12 +32,14 @@ ROW_BY_ROW = {"apply", "applymap", "iterrows", "itertuples"}
 POLICY_ITERABLES = {
     "terms.py": {
         "enumerate(TIERS)",
+        "enumerate(LEVELS)",
         "TIER_RANK.items()",
         "policy.prerequisites.items()",
         "tiers.items()",
         "table.items()",
     },
     "eligibility.py": {
+        "JUNIOR_LEVELS",
         "policy.prerequisites.items()",
         "tiers.items()",
     },

@@ -18,7 +18,7 @@ from zcbatch import findings as fd
 from zcbatch.batch import APPLICANT_CODE as CODE
 from zcbatch.policy import JUNIOR_LEVELS, Policy
 from zcbatch.rules import groups
-from zcbatch.rules.terms import is_none_value, lookup, months_between
+from zcbatch.rules.terms import LEVEL_POSITION, TIER_RANK, LevelTier, is_none_value, months_between
 
 KEY = "证件号码"
 
@@ -38,14 +38,32 @@ def _number(values: pd.Series) -> pd.Series:
     return pd.Series(texts[codes], index=values.index, dtype=object)
 
 
+# The columns of the terms a finding about an applicant reads.
+APPLICANT_PLACE = [KEY, "姓名", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, CODE]
+
+
+def _select(terms: pd.DataFrame, mask: pd.Series | np.ndarray, *columns: str) -> pd.DataFrame:
+    """Return the applicants in ``mask`` with the columns their findings read.
+
+    The terms have some sixty columns, so taking only these costs a fraction
+    of taking whole rows.
+    """
+    return terms.loc[mask, [*APPLICANT_PLACE, *columns]]
+
+
 def _decidable(terms: pd.DataFrame) -> pd.Series:
     """Mark applicants whose ID, tier and level are known, so rules can be applied."""
     return terms["_decidable"]
 
 
-def _junior_or_doctor_intermediate(terms: pd.DataFrame) -> pd.Series:
-    level = terms["申报层级"]
-    return level.isin(JUNIOR_LEVELS) | ((level == "中级") & (terms["学历层次"] == "博士"))
+JUNIOR_POSITIONS = [LEVEL_POSITION[name] for name in JUNIOR_LEVELS]
+
+
+def _junior_or_doctor_intermediate(terms: pd.DataFrame) -> np.ndarray:
+    level = terms["_level"].to_numpy()
+    junior = np.isin(level, JUNIOR_POSITIONS)
+    doctor = terms["_tier_rank"].to_numpy(dtype="int64", na_value=0) == TIER_RANK["博士"]
+    return junior | ((level == LEVEL_POSITION["中级"]) & doctor)
 
 
 # --- 现从事专业 equals 申报职称专业 -------------------------------------------
@@ -54,7 +72,8 @@ def specialty_match(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """现从事专业 must equal 申报职称专业."""
     # Texts that are equal as typed are equal without spaces too, so only the
     # few that differ are compared again with their spaces removed.
-    differ = terms[terms["现从事专业"].notna() & terms["申报职称专业"].notna() & (terms["现从事专业"] != terms["申报职称专业"])]
+    differ = _select(terms, terms["现从事专业"].notna() & terms["申报职称专业"].notna() & (terms["现从事专业"] != terms["申报职称专业"]),
+                     "现从事专业", "申报职称专业")
     current = differ["现从事专业"].str.replace(r"\s+", "", regex=True)
     applied = differ["申报职称专业"].str.replace(r"\s+", "", regex=True)
     failed = differ[current != applied]
@@ -79,13 +98,14 @@ def work_start(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestamp) -
         rows = rows[has_education[rows.index]]
         return rows[~rows[KEY].str.startswith("#").fillna(False).astype(bool)]
 
-    missing_initial = with_education(terms[terms["初始学历毕业时间"].isna()])
+    missing_initial = with_education(_select(terms, terms["初始学历毕业时间"].isna()))
 
     start = terms["参加专业技术工作日期"]
-    before = terms[start.notna() & terms["初始学历毕业时间"].notna() & (start < terms["初始学历毕业时间"])]
-    after = terms[start.notna() & (start > date)]
+    before = _select(terms, start.notna() & terms["初始学历毕业时间"].notna() & (start < terms["初始学历毕业时间"]),
+                     "参加专业技术工作日期", "初始学历毕业时间")
+    after = _select(terms, start.notna() & (start > date), "参加专业技术工作日期")
 
-    not_graduated = with_education(terms[terms["学历层次"].isna()])
+    not_graduated = with_education(_select(terms, terms["学历层次"].isna()))
     return fd.concat([
         fd.frame(
             missing_initial, rule="INITIAL_EDUCATION_MISSING", column="参加专业技术工作日期",
@@ -113,7 +133,8 @@ def typed_work_years(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timest
     """The typed 从事专业技术工作年限 should equal the years from 参加专业技术工作日期 to D."""
     typed = terms["从事专业技术工作年限"]
     computed = terms["从参加工作起年限"]
-    failed = terms[typed.notna() & computed.notna() & (computed >= 0) & (typed != computed)]
+    failed = _select(terms, typed.notna() & computed.notna() & (computed >= 0) & (typed != computed),
+                     "从事专业技术工作年限", "参加专业技术工作日期", "从参加工作起年限")
     return fd.frame(
         failed, rule="WORK_YEARS_TYPED", column="从事专业技术工作年限",
         message="填写的从事专业技术工作年限为 " + _int(failed["从事专业技术工作年限"]) + " 年，按参加专业技术工作日期 "
@@ -125,8 +146,7 @@ def typed_work_years(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timest
 # --- Title fields: junior and doctor → intermediate vs master → intermediate -
 
 # The columns the prerequisite-title findings read.
-TITLE_COLUMNS = [KEY, "姓名", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, CODE, "申报层级", "学历层次",
-                 "职称系列", "职称层级", "职称专业", "职称授予时间", "聘任系列", "职称证书附件"]
+TITLE_COLUMNS = ["申报层级", "学历层次", "职称系列", "职称层级", "职称专业", "职称授予时间", "聘任系列", "职称证书附件"]
 
 
 def title_fields(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
@@ -138,14 +158,14 @@ def title_fields(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     results = []
     none_required = _decidable(terms) & _junior_or_doctor_intermediate(terms)
     for column in ("职称系列", "聘任系列"):
-        failed = terms[none_required & ~is_none_value(terms[column])]
+        failed = _select(terms, none_required & ~is_none_value(terms[column]), "申报层级", column)
         results.append(fd.frame(
             failed, rule="TITLE_FIELDS_NONE", column=column,
             message=failed["申报层级"].astype(str) + f"申报时“{column}”应填“无”，现为“" + failed[column].astype(str)
             + "”。聘任初级职称及博士聘任中级职称不填写已有职称。",
         ))
 
-    master = terms.loc[_decidable(terms) & terms["_needs_prerequisite"], TITLE_COLUMNS]
+    master = _select(terms, _decidable(terms) & terms["_needs_prerequisite"], *TITLE_COLUMNS)
     for level, tiers in policy.prerequisites.items():
         for tier, rule in tiers.items():
             group = master[(master["申报层级"] == level) & (master["学历层次"] == tier)]
@@ -197,7 +217,7 @@ def tech_post_blank(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
 
 def evidence_material(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """Intermediate needs 业绩佐证材料; junior needs only the 工作能力 and 业绩成果 texts."""
-    failed = terms[_decidable(terms) & (terms["申报层级"] == "中级") & is_none_value(terms["业绩佐证材料"])]
+    failed = _select(terms, _decidable(terms) & (terms["申报层级"] == "中级") & is_none_value(terms["业绩佐证材料"]))
     return fd.frame(
         failed, rule="EVIDENCE_MATERIAL", column="业绩佐证材料",
         message="申报中级须提供业绩成果佐证材料，“业绩佐证材料”为空。请上传佐证材料并填写文件名。",
@@ -208,9 +228,9 @@ def evidence_material(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFram
 
 def level_tier_route(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """Reject a tier that has no entry under the level in the policy (no self-appointment route)."""
-    failed = terms[_decidable(terms) & ~terms["_route_open"]]
+    failed = _select(terms, _decidable(terms) & ~terms["_route_open"], "学历层次", "申报层级", "_level", "_tier_rank")
     default = failed["学历层次"].astype(str) + "学历不能以自主聘任方式申报" + failed["申报层级"].astype(str)
-    reason = lookup(policy.refusals, failed["申报层级"], failed["学历层次"]).fillna(default).astype(str)
+    reason = LevelTier.of_terms(failed).lookup(policy.refusals).fillna(default).astype(str)
     return fd.frame(
         failed, rule="LEVEL_TIER_ROUTE", column="申报层级",
         message=reason + "（学历层次：" + failed["学历层次"].astype(str) + "，申报层级：" + failed["申报层级"].astype(str) + "）。",
@@ -227,7 +247,8 @@ def min_work_years(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestam
     applies = _decidable(terms) & terms["_route_open"] & terms["工作年限起算日期"].notna()
     months = terms["_months"]
     required = terms["要求最低年限"]
-    failed = terms[applies & (months.fillna(-1) < required.fillna(0) * 12)]
+    failed = _select(terms, applies & (months.fillna(-1) < required.fillna(0) * 12),
+                     "学历层次", "申报层级", "要求最低年限", "最早满足日期", "_months", "_needs_prerequisite")
     worked = failed["_months"].clip(lower=0)
     from_grant = failed["_needs_prerequisite"]
     basis = pd.Series(np.where(from_grant, "取得助理级职称后", ""), index=failed.index)
@@ -288,8 +309,7 @@ class _YearRows:
     def missing(self) -> pd.DataFrame:
         """Return the required years without a row, pointing at the applicant's own row."""
         selected = ~self.found
-        rows = self.terms.iloc[self.people[selected]][[KEY, "姓名", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, CODE]]
-        rows = rows.reset_index(drop=True)
+        rows = self.terms[APPLICANT_PLACE].iloc[self.people[selected]].reset_index(drop=True)
         rows["年度"] = self.years[selected]
         return rows
 
@@ -317,7 +337,7 @@ def with_required_counts(terms: pd.DataFrame, policy: Policy) -> pd.DataFrame:
 
 def ce_required_counts(terms: pd.DataFrame, policy: Policy) -> pd.Series:
     """Return how many years of continuing education each applicant needs."""
-    counts = lookup(policy.continuing_education["years"], terms["申报层级"], terms["学历层次"]).fillna(0).astype("int64")
+    counts = LevelTier.of_terms(terms).whole_numbers(policy.continuing_education["years"]).fillna(0).astype("int64")
     return counts.where(_decidable(terms) & terms["_route_open"], 0)
 
 

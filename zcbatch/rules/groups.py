@@ -113,6 +113,22 @@ def match_years(codes: np.ndarray, years: np.ndarray, other_codes: np.ndarray, o
     return np.where(found == LATEST, -1, found)
 
 
+def factorize(values: pd.Series | np.ndarray, **options) -> tuple[np.ndarray, np.ndarray]:
+    """Number the distinct values as :func:`pandas.factorize` does, blanks as -1.
+
+    A text column is numbered through its array of Python strings, which
+    pandas hashes in half the time it takes for the column itself.
+
+    >>> codes, uniques = factorize(pd.Series(["b", None, "a", "b"], dtype="string"))
+    >>> codes.tolist(), uniques.tolist()
+    ([0, -1, 1, 0], ['b', 'a'])
+    """
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.StringDtype):
+        values = values.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(values, **options)
+    return codes, np.asarray(uniques, dtype=object)
+
+
 def map_distinct(values: pd.Series, mapping: dict, *, other, missing) -> np.ndarray:
     """Map every value through ``mapping``, looking each distinct value up once.
 
@@ -121,7 +137,7 @@ def map_distinct(values: pd.Series, mapping: dict, *, other, missing) -> np.ndar
     >>> map_distinct(pd.Series(["a", None, "b", "a"]), {"a": 1}, other=7, missing=0).tolist()
     [1, 0, 7, 1]
     """
-    codes, uniques = pd.factorize(values)
+    codes, uniques = factorize(values)
     # One entry per distinct value; the last serves code -1, a blank value.
     table = np.array([*(mapping.get(value, other) for value in uniques), missing])
     return table[codes]
@@ -135,7 +151,7 @@ def contains_distinct(values: pd.Series, pattern: str) -> np.ndarray:
     >>> contains_distinct(pd.Series(["a.pdf;备案表.pdf", None, "a.pdf", "a.pdf;备案表.pdf"]), "备案表").tolist()
     [True, False, False, True]
     """
-    codes, uniques = pd.factorize(values)
-    found = pd.Series(np.asarray(uniques, dtype=object), dtype=object).str.contains(pattern, regex=True)
+    codes, uniques = factorize(values)
+    found = pd.Series(uniques, dtype=object).str.contains(pattern, regex=True)
     # The last entry serves code -1, a blank value.
     return np.append(found.fillna(False).to_numpy(dtype=bool), False)[codes]

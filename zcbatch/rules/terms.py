@@ -19,17 +19,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from zcbatch.policy import TIERS
+from zcbatch.policy import LEVELS, TIERS
 from zcbatch.rules import groups
 
 # Rank of each tier; higher is better.
 TIER_RANK = {tier: len(TIERS) - position for position, tier in enumerate(TIERS)}
 RANK_TIER = {rank: tier for tier, rank in TIER_RANK.items()}
+# The tier name of each rank, by position; rank 0 (unknown) has none.
+TIER_NAMES = np.array([pd.NA, *reversed(TIERS)], dtype=object)
 # The tier of each 学历, and of the degrees (学位) that decide a tier on their own.
 DEGREE_TIERS = {"博士研究生": TIER_RANK["博士"], "硕士研究生": TIER_RANK["硕士"], "大学本科": TIER_RANK["本科"], "大学专科": TIER_RANK["大专"]}
 TITLE_TIERS = {"博士": TIER_RANK["博士"], "硕士": TIER_RANK["硕士"]}
 NONE_VALUES = ("无", "没有", "-", "—", "/", "／")
-LEVELS = ("员级", "助理级", "中级")
+LEVEL_POSITION = {level: position for position, level in enumerate(LEVELS)}
+TIER_POSITION = {tier: position for position, tier in enumerate(TIERS)}
 # The last whole month a nanosecond timestamp can hold (April 2262).
 LAST_MONTH = np.datetime64("2262-04", "M")
 
@@ -63,11 +66,23 @@ def months_between(start: pd.Series, end: pd.Series | pd.Timestamp) -> pd.Series
     >>> months_between(pd.Series(pd.to_datetime(["2024-03-01", "2024-01-31"])), pd.Timestamp("2024-11-20")).tolist()
     [8, 9]
     """
-    end_year = end.year if isinstance(end, pd.Timestamp) else end.dt.year
-    end_month = end.month if isinstance(end, pd.Timestamp) else end.dt.month
-    end_day = end.day if isinstance(end, pd.Timestamp) else end.dt.day
-    months = (end_year - start.dt.year) * 12 + (end_month - start.dt.month) - (end_day < start.dt.day).astype("Int64")
-    return months.astype("Int64")
+    start_month, start_day = _month_and_day(start.to_numpy(dtype="datetime64[ns]"))
+    if isinstance(end, pd.Timestamp):
+        end_month, end_day = _month_and_day(np.array([end.to_datetime64()], dtype="datetime64[ns]"))
+        end_blank = np.zeros(1, dtype=bool)
+    else:
+        end_month, end_day = _month_and_day(end.to_numpy(dtype="datetime64[ns]"))
+        end_blank = end.isna().to_numpy(dtype=bool)
+    months = end_month - start_month - (end_day < start_day)
+    blank = start.isna().to_numpy(dtype=bool) | end_blank
+    return pd.Series(pd.arrays.IntegerArray(np.where(blank, 0, months), blank), index=start.index)
+
+
+def _month_and_day(days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the month number (months since 1970-01) and the day within the month of each date."""
+    month = days.astype("datetime64[M]")
+    day = (days - month.astype("datetime64[ns]")).astype("timedelta64[D]")
+    return month.view("int64"), day.view("int64")
 
 
 def add_years(start: pd.Series, years: pd.Series | int) -> pd.Series:
@@ -133,29 +148,29 @@ def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
     initial_graduation = groups.group_max(codes[initial], graduation[initial], size, initial=groups.NAT)
 
     people_rank = groups.per_row(best_rank, people_codes, missing=0)
-    people["_tier_rank"] = pd.Series(people_rank, index=people.index).where(people_rank > 0).astype("Int64")
+    people["_tier_rank"] = pd.Series(pd.arrays.IntegerArray(people_rank, people_rank == 0), index=people.index)
     people["学历层次毕业时间"] = groups.as_dates(
         groups.per_row(tier_graduation, people_codes, missing=groups.LATEST), people.index, empty=groups.LATEST)
     people["初始学历毕业时间"] = groups.as_dates(
         groups.per_row(initial_graduation, people_codes, missing=groups.NAT), people.index, empty=groups.NAT)
-    people["学历层次"] = people["_tier_rank"].map(RANK_TIER).astype("string")
+    people["学历层次"] = pd.Series(TIER_NAMES[people_rank], index=people.index, dtype="string")
 
-    level = people["申报层级"]
-    tier = people["学历层次"]
+    people["_level"] = groups.map_distinct(people["申报层级"], LEVEL_POSITION, other=len(LEVELS), missing=len(LEVELS))
     # Rules apply to an applicant whose ID, tier and level are all known.
-    people["_decidable"] = (people_codes >= 0) & (people_rank > 0) & level.isin(LEVELS).to_numpy(dtype=bool)
-    level_tier = LevelTier(level, tier)
-    minimum_years = level_tier.lookup(policy.min_work_years)
+    people["_decidable"] = (people_codes >= 0) & (people_rank > 0) & (people["_level"].to_numpy() < len(LEVELS))
+    level_tier = LevelTier.of_terms(people)
+    minimum_years = level_tier.whole_numbers(policy.min_work_years)
     people["_route_open"] = minimum_years.notna()
-    people["要求最低年限"] = minimum_years.astype("Int64")
+    people["要求最低年限"] = minimum_years
 
-    prerequisite_years = level_tier.lookup(
+    prerequisite_years = level_tier.whole_numbers(
         {lvl: {t: rule["years_from_grant"] for t, rule in tiers.items()} for lvl, tiers in policy.prerequisites.items()},
     )
     people["_needs_prerequisite"] = prerequisite_years.notna()
 
     start = people["参加专业技术工作日期"]
-    count_from = pd.concat([start, people["学历层次毕业时间"]], axis=1).max(axis=1, skipna=False)
+    # The later of the two dates; numpy's maximum keeps a blank (NaT) blank.
+    count_from = pd.Series(np.maximum(_days(start), _days(people["学历层次毕业时间"])), index=people.index)
     count_from = count_from.where(~people["_needs_prerequisite"], people["职称授予时间"])
     people["工作年限起算日期"] = count_from
 
@@ -166,9 +181,13 @@ def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
     people["从参加工作起年限"] = (months_between(start, date) // 12).astype("Int64")
 
     required = people["要求最低年限"].fillna(0).astype("int64")
-    people["最早满足日期"] = add_years(count_from, required).where(people["_route_open"])
-    people["最早满足日期"] = pd.concat([people["最早满足日期"], start], axis=1).max(axis=1, skipna=False)
+    earliest = add_years(count_from, required).where(people["_route_open"])
+    people["最早满足日期"] = pd.Series(np.maximum(_days(earliest), _days(start)), index=people.index)
     return people
+
+
+def _days(values: pd.Series) -> np.ndarray:
+    return values.to_numpy(dtype="datetime64[ns]")
 
 
 def lookup(table: dict[str, dict[str, object]], level: pd.Series, tier: pd.Series) -> pd.Series:
@@ -178,34 +197,60 @@ def lookup(table: dict[str, dict[str, object]], level: pd.Series, tier: pd.Serie
     >>> lookup(table, pd.Series(["中级", "中级", None]), pd.Series(["博士", "本科", "硕士"])).tolist()
     [0, <NA>, <NA>]
     """
-    return LevelTier(level, tier).lookup(table)
+    return LevelTier.of(level, tier).lookup(table)
 
 
 class LevelTier:
-    """The 申报层级 and 学历层次 of every applicant, numbered once for table lookups.
+    """The 申报层级 and 学历层次 of every applicant, as positions in :data:`LEVELS` and :data:`TIERS`.
 
-    A policy table is looked up once per distinct (level, tier) pair, however
-    many applicants share it.
+    A policy table (level → tier → value) becomes a small grid with a row per
+    level and a column per tier, and every applicant's value is read from it
+    by position. The grid's last row and column serve any other or blank
+    level or tier, which no table holds: the policy file admits only the
+    levels and tiers of the guide.
     """
 
-    def __init__(self, level: pd.Series, tier: pd.Series) -> None:
-        self.index = level.index
-        self.level_codes, self.levels = pd.factorize(level.astype(object))
-        self.tier_codes, self.tiers = pd.factorize(tier.astype(object))
+    def __init__(self, index: pd.Index, level_positions: np.ndarray, tier_positions: np.ndarray) -> None:
+        self.index = index
+        self.level_positions = level_positions
+        self.tier_positions = tier_positions
+
+    @classmethod
+    def of(cls, level: pd.Series, tier: pd.Series) -> LevelTier:
+        """Number the level and tier names of every row."""
+        return cls(
+            level.index,
+            groups.map_distinct(level, LEVEL_POSITION, other=len(LEVELS), missing=len(LEVELS)),
+            groups.map_distinct(tier, TIER_POSITION, other=len(TIERS), missing=len(TIERS)),
+        )
+
+    @classmethod
+    def of_terms(cls, terms: pd.DataFrame) -> LevelTier:
+        """Number the level and tier of the terms from their ``_level`` and ``_tier_rank`` columns."""
+        rank = terms["_tier_rank"].to_numpy(dtype="int64", na_value=0)
+        return cls(terms.index, terms["_level"].to_numpy(dtype="int64"), len(TIERS) - rank)
+
+    def _grid(self, table: dict[str, dict[str, object]], dtype: object, fill: object) -> tuple[np.ndarray, np.ndarray]:
+        """Return the table as a grid of values and a grid marking the absent entries."""
+        values = np.full((len(LEVELS) + 1, len(TIERS) + 1), fill, dtype=dtype)
+        absent = np.ones(values.shape, dtype=bool)
+        for level, tiers in table.items():
+            for tier, value in tiers.items():
+                at = LEVEL_POSITION[level], TIER_POSITION[tier]
+                values[at] = value
+                absent[at] = False
+        return values, absent
 
     def lookup(self, table: dict[str, dict[str, object]]) -> pd.Series:
         """Return ``table[level][tier]`` for every applicant (``NA`` when absent)."""
-        flat = {(lvl, t): value for lvl, tiers in table.items() for t, value in tiers.items()}
-        if not flat:
-            return pd.Series(pd.NA, index=self.index, dtype=object)
-        values = pd.Series(flat, dtype=object)
-        values.index = pd.MultiIndex.from_tuples(values.index)
-        # The grid's last row and column are NA and serve a blank level or tier.
-        grid = np.full((len(self.levels) + 1, len(self.tiers) + 1), None, dtype=object)
-        pairs = pd.MultiIndex.from_product([self.levels, self.tiers])
-        grid[:-1, :-1] = values.reindex(pairs).to_numpy(dtype=object).reshape(len(self.levels), len(self.tiers))
-        looked_up = pd.Series(grid[self.level_codes, self.tier_codes], index=self.index, dtype=object)
-        return looked_up.where(looked_up.notna(), pd.NA)
+        values, _ = self._grid(table, object, pd.NA)
+        return pd.Series(values[self.level_positions, self.tier_positions], index=self.index, dtype=object)
+
+    def whole_numbers(self, table: dict[str, dict[str, int]]) -> pd.Series:
+        """Return the whole number ``table[level][tier]`` for every applicant, as ``Int64`` (``NA`` when absent)."""
+        values, absent = self._grid(table, "int64", 0)
+        at = self.level_positions, self.tier_positions
+        return pd.Series(pd.arrays.IntegerArray(values[at], absent[at]), index=self.index)
 
 
 def _years_months_text(months: pd.Series) -> pd.Series:
