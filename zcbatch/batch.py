@@ -137,7 +137,7 @@ def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
         sheets=typed, raw=raw_frames, unit=unit, unit_items=unit_items,
         findings=fd.empty(), sources=sources, letters=letters, _applicant_ids=applicant_ids,
     )
-    batch.findings = fd.concat(problems)
+    batch.findings = _link_findings(fd.concat(problems), applicant_ids)
     log.info("读取完成：%d 名申请人，%d 条问题", len(typed[APPLICANT_SHEET]), len(batch.findings))
     return batch
 
@@ -200,6 +200,15 @@ def link_applicants(sheets: dict[str, pd.DataFrame]) -> pd.Index:
         frame = sheets[name]
         frame[APPLICANT_CODE] = ids.get_indexer(frame["证件号码"]).astype("int64") if len(ids) else -1
     return ids
+
+
+def _link_findings(findings: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:
+    """Give the findings made while the cells were parsed, before the rows were linked, their applicant codes."""
+    codes = findings[APPLICANT_CODE].to_numpy(dtype="int64", na_value=-1, copy=True)
+    unlinked = np.flatnonzero((codes < 0) & findings[fd.KEY].notna().to_numpy(dtype=bool))
+    if len(unlinked) and len(ids):
+        codes[unlinked] = ids.get_indexer(findings[fd.KEY].iloc[unlinked])
+    return findings.assign(**{APPLICANT_CODE: codes})
 
 
 def check_joins(sheets: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -183,9 +183,7 @@ def _attach_letters(findings: pd.DataFrame, batch: Batch) -> pd.DataFrame:
     # 单位信息 findings point at the 内容 column of their item's row.
     names_field = (plain == distinct[fd.FIELD]) | (plain == "内容")
     needs = found.notna() & (plain != "") & ~plain.str.contains("列）", regex=False) & names_field
-    findings = findings.copy()
-    findings[fd.COLUMN] = decorated.where(needs, plain).to_numpy()[combination]
-    return findings
+    return findings.assign(**{fd.COLUMN: decorated.where(needs, plain).to_numpy()[combination]})
 
 
 def _identify(findings: pd.DataFrame, batch: Batch, masked_ids: np.ndarray) -> pd.DataFrame:
@@ -272,14 +270,14 @@ def summarize(result: EvaluationResult) -> dict[str, Any]:
     """Count applicants by status, level and tier, and findings by severity and rule."""
     applicants = result.applicants
     findings = result.findings
-    status_counts = applicants["状态"].value_counts().reindex(STATUSES, fill_value=0)
+    statuses = _counts(applicants["状态"])
     return {
         "申请人数": int(len(applicants)),
-        "状态": {status: int(count) for status, count in status_counts.items()},
-        "申报层级": {str(k): int(v) for k, v in applicants["申报层级"].value_counts(dropna=False).items()},
-        "学历层次": {str(k): int(v) for k, v in applicants["学历层次"].value_counts(dropna=False).items()},
-        "问题级别": {str(k): int(v) for k, v in findings[fd.SEVERITY].value_counts().items()},
-        "规则": {str(k): int(v) for k, v in findings[fd.RULE].value_counts().items()},
+        "状态": {status: statuses.get(status, 0) for status in STATUSES},
+        "申报层级": _counts(applicants["申报层级"], blanks=True),
+        "学历层次": _counts(applicants["学历层次"], blanks=True),
+        "问题级别": _counts(findings[fd.SEVERITY]),
+        "规则": _counts(findings[fd.RULE]),
         "审核通过且可生成文件": int(result._approved_mask().sum()),
         "文件生成受阻原因": result.blocking_errors,
         "政策": result.policy.label,
@@ -287,3 +285,25 @@ def summarize(result: EvaluationResult) -> dict[str, Any]:
         "申报日期": f"{result.date:%Y-%m-%d}",
         "批次级错误": [message for message in findings.loc[findings[fd.KEY].isna() & (findings[fd.SEVERITY] == ERROR), fd.MESSAGE]],
     }
+
+
+def _counts(values: pd.Series, *, blanks: bool = False) -> dict[str, int]:
+    """Count each distinct value as text, the most frequent first and equal counts in order of appearance.
+
+    Blank cells are counted under the text of their missing value when
+    ``blanks`` is true.
+
+    >>> _counts(pd.Series(["本科", None, "大专", "本科"], dtype="string"), blanks=True)
+    {'本科': 2, '<NA>': 1, '大专': 1}
+    """
+    codes, uniques = groups.factorize(values)
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    labels = [str(value) for value in uniques]
+    blank = np.flatnonzero(codes < 0)
+    if blanks and len(blank):
+        # The blank's place among the distinct values is where it first appears.
+        first = len(np.unique(codes[:blank[0]]))
+        labels.insert(first, str(values.iloc[blank[0]]))
+        counts = np.insert(counts, first, len(blank))
+    order = np.argsort(-counts, kind="stable")
+    return {labels[position]: int(counts[position]) for position in order}

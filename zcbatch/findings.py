@@ -79,28 +79,54 @@ def frame(
         return empty()
     spec = RULES[rule]
     index = rows.index
-    key_values = key if key is not None else rows.get("证件号码", pd.Series(None, index=index))
-    name_values = name if name is not None else rows.get("姓名", pd.Series(None, index=index))
-    message_values = message if isinstance(message, pd.Series) else pd.Series(message, index=index)
-    out = pd.DataFrame(
-        {
-            FILE: rows[SRC_FILE].astype(object),
-            SHEET: rows[SRC_SHEET].astype(object),
-            ROW: rows[SRC_ROW].astype(object),
-            COLUMN: column or "",
-            NAME: pd.Series(name_values, index=index).astype(object),
-            ID: None,
-            RULE: rule,
-            SEVERITY: spec.severity,
-            MESSAGE: message_values.astype(object),
-            KEY: pd.Series(key_values, index=index).astype(object),
-            KIND: spec.kind,
-            FIELD: column or "",
-            CODE: rows[CODE] if CODE in rows and key is None else -1,
-        },
-        index=index,
-    )
-    return out.reset_index(drop=True)
+    absent = np.full(len(rows), None, dtype=object)
+    if key is not None:
+        key_values = _aligned(key, index)
+    else:
+        key_values = rows["证件号码"].to_numpy(dtype=object) if "证件号码" in rows else absent
+    if name is not None:
+        name_values = _aligned(name, index)
+    else:
+        name_values = rows["姓名"].to_numpy(dtype=object) if "姓名" in rows else absent
+    message_values = _aligned(message, index) if isinstance(message, pd.Series) else np.full(len(rows), message, dtype=object)
+    # Arrays of Python objects are wrapped as object Series, or pandas would
+    # infer its own string type for the columns that hold only text.
+    return pd.DataFrame({
+        FILE: _objects(rows[SRC_FILE].to_numpy(dtype=object)),
+        SHEET: _objects(rows[SRC_SHEET].to_numpy(dtype=object)),
+        ROW: _objects(rows[SRC_ROW].to_numpy(dtype=object)),
+        COLUMN: column or "",
+        NAME: _objects(name_values),
+        ID: _objects(absent),
+        RULE: rule,
+        SEVERITY: spec.severity,
+        MESSAGE: _objects(message_values),
+        KEY: _objects(key_values),
+        KIND: spec.kind,
+        FIELD: column or "",
+        CODE: rows[CODE].to_numpy(dtype="int64") if CODE in rows and key is None else -1,
+    })
+
+
+def _objects(values: np.ndarray) -> pd.Series:
+    return pd.Series(values, dtype=object, copy=False)
+
+
+def _aligned(values: pd.Series, index: pd.Index) -> np.ndarray:
+    """Return ``values`` in the order of ``index``, as an object array."""
+    if not values.index.equals(index):
+        values = values.reindex(index)
+    return values.to_numpy(dtype=object)
+
+
+def select(sheet: pd.DataFrame, mask: pd.Series | np.ndarray, *columns: str) -> pd.DataFrame:
+    """Return the rows of a sheet frame in ``mask`` with the columns :func:`frame` reads and ``columns``.
+
+    Sheet frames are wide, so a rule that takes only these columns copies a
+    fraction of what whole rows would cost.
+    """
+    place = [SRC_FILE, SRC_SHEET, SRC_ROW, *(name for name in ("证件号码", "姓名", CODE) if name in sheet)]
+    return sheet.loc[mask, [*place, *(name for name in columns if name not in place)]]
 
 
 def batch_level(*, rule: str, message: str, file: str = "", sheet: str = "", row: int | None = None,
@@ -130,25 +156,31 @@ def finalize(findings: pd.DataFrame) -> pd.DataFrame:
     """
     if findings.empty:
         return empty()
-    out = findings[~_duplicated(findings)]
-    severity_codes, severities = pd.factorize(out[SEVERITY])
+    rows = pd.to_numeric(findings[ROW], errors="coerce").to_numpy(dtype="float64")
+    kept = np.flatnonzero(~_duplicated(findings, rows))
+    severity_codes, severities = pd.factorize(findings[SEVERITY].to_numpy(dtype=object))
     order = np.array([*(SEVERITY_ORDER.get(value, 9) for value in severities), 9])[severity_codes]
-    rows = pd.to_numeric(out[ROW], errors="coerce")
     # np.lexsort sorts stably by its last key first.
-    sorted_positions = np.lexsort((
-        _sort_codes(out[RULE]), rows.fillna(-1).to_numpy(), _sort_codes(out[SHEET]), _sort_codes(out[FILE]), order,
-    ))
-    out = out.iloc[sorted_positions].reset_index(drop=True)
-    rows = rows.iloc[sorted_positions].astype("Int64")
-    out[ROW] = rows.astype(object).where(rows.notna(), None).to_numpy()
+    keys = (_sort_codes(findings[RULE]), np.nan_to_num(rows, nan=-1), _sort_codes(findings[SHEET]),
+            _sort_codes(findings[FILE]), order)
+    positions = kept[np.lexsort([key[kept] for key in keys])]
+    out = findings.iloc[positions].reset_index(drop=True)
+    # Row numbers become Python integers again, and unknown rows None.
+    row_numbers = rows[positions]
+    blank = np.isnan(row_numbers)
+    whole = np.where(blank, 0, row_numbers).astype("int64").astype(object)
+    whole[blank] = None
+    out[ROW] = whole
     return out
 
 
-def _duplicated(findings: pd.DataFrame) -> np.ndarray:
+def _duplicated(findings: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     """Mark the findings that repeat an earlier one at the same place with the same message."""
     # Repeats share their row and rule, and few findings do, so only those
     # are compared on every column.
-    shared = pd.Series(combinations(findings, [ROW, RULE])).duplicated(keep=False).to_numpy()
+    rule_codes, rules = pd.factorize(findings[RULE].to_numpy(dtype=object))
+    place = np.nan_to_num(rows, nan=-1).astype("int64") * (len(rules) + 1) + rule_codes
+    shared = pd.Series(place).duplicated(keep=False).to_numpy()
     repeated = np.zeros(len(findings), dtype=bool)
     if shared.any():
         candidates = findings[shared]

@@ -38,19 +38,6 @@ def _number(values: pd.Series) -> pd.Series:
     return pd.Series(texts[codes], index=values.index, dtype=object)
 
 
-# The columns of the terms a finding about an applicant reads.
-APPLICANT_PLACE = [KEY, "姓名", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, CODE]
-
-
-def _select(terms: pd.DataFrame, mask: pd.Series | np.ndarray, *columns: str) -> pd.DataFrame:
-    """Return the applicants in ``mask`` with the columns their findings read.
-
-    The terms have some sixty columns, so taking only these costs a fraction
-    of taking whole rows.
-    """
-    return terms.loc[mask, [*APPLICANT_PLACE, *columns]]
-
-
 def _decidable(terms: pd.DataFrame) -> pd.Series:
     """Mark applicants whose ID, tier and level are known, so rules can be applied."""
     return terms["_decidable"]
@@ -72,7 +59,7 @@ def specialty_match(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """现从事专业 must equal 申报职称专业."""
     # Texts that are equal as typed are equal without spaces too, so only the
     # few that differ are compared again with their spaces removed.
-    differ = _select(terms, terms["现从事专业"].notna() & terms["申报职称专业"].notna() & (terms["现从事专业"] != terms["申报职称专业"]),
+    differ = fd.select(terms, terms["现从事专业"].notna() & terms["申报职称专业"].notna() & (terms["现从事专业"] != terms["申报职称专业"]),
                      "现从事专业", "申报职称专业")
     current = differ["现从事专业"].str.replace(r"\s+", "", regex=True)
     applied = differ["申报职称专业"].str.replace(r"\s+", "", regex=True)
@@ -98,14 +85,14 @@ def work_start(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestamp) -
         rows = rows[has_education[rows.index]]
         return rows[~rows[KEY].str.startswith("#").fillna(False).astype(bool)]
 
-    missing_initial = with_education(_select(terms, terms["初始学历毕业时间"].isna()))
+    missing_initial = with_education(fd.select(terms, terms["初始学历毕业时间"].isna()))
 
     start = terms["参加专业技术工作日期"]
-    before = _select(terms, start.notna() & terms["初始学历毕业时间"].notna() & (start < terms["初始学历毕业时间"]),
+    before = fd.select(terms, start.notna() & terms["初始学历毕业时间"].notna() & (start < terms["初始学历毕业时间"]),
                      "参加专业技术工作日期", "初始学历毕业时间")
-    after = _select(terms, start.notna() & (start > date), "参加专业技术工作日期")
+    after = fd.select(terms, start.notna() & (start > date), "参加专业技术工作日期")
 
-    not_graduated = with_education(_select(terms, terms["学历层次"].isna()))
+    not_graduated = with_education(fd.select(terms, terms["学历层次"].isna()))
     return fd.concat([
         fd.frame(
             missing_initial, rule="INITIAL_EDUCATION_MISSING", column="参加专业技术工作日期",
@@ -133,7 +120,7 @@ def typed_work_years(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timest
     """The typed 从事专业技术工作年限 should equal the years from 参加专业技术工作日期 to D."""
     typed = terms["从事专业技术工作年限"]
     computed = terms["从参加工作起年限"]
-    failed = _select(terms, typed.notna() & computed.notna() & (computed >= 0) & (typed != computed),
+    failed = fd.select(terms, typed.notna() & computed.notna() & (computed >= 0) & (typed != computed),
                      "从事专业技术工作年限", "参加专业技术工作日期", "从参加工作起年限")
     return fd.frame(
         failed, rule="WORK_YEARS_TYPED", column="从事专业技术工作年限",
@@ -158,14 +145,14 @@ def title_fields(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     results = []
     none_required = _decidable(terms) & _junior_or_doctor_intermediate(terms)
     for column in ("职称系列", "聘任系列"):
-        failed = _select(terms, none_required & ~is_none_value(terms[column]), "申报层级", column)
+        failed = fd.select(terms, none_required & ~is_none_value(terms[column]), "申报层级", column)
         results.append(fd.frame(
             failed, rule="TITLE_FIELDS_NONE", column=column,
             message=failed["申报层级"].astype(str) + f"申报时“{column}”应填“无”，现为“" + failed[column].astype(str)
             + "”。聘任初级职称及博士聘任中级职称不填写已有职称。",
         ))
 
-    master = _select(terms, _decidable(terms) & terms["_needs_prerequisite"], *TITLE_COLUMNS)
+    master = fd.select(terms, _decidable(terms) & terms["_needs_prerequisite"], *TITLE_COLUMNS)
     for level, tiers in policy.prerequisites.items():
         for tier, rule in tiers.items():
             group = master[(master["申报层级"] == level) & (master["学历层次"] == tier)]
@@ -205,7 +192,7 @@ def tech_post_blank(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     first = groups.first_rows(groups.codes_of(applies), len(batch.applicant_ids))
     # Filled posts are few, so they are selected before they are matched.
     work = batch.sheets["工作经历"]
-    filled = work[~is_none_value(work["专业技术职务"])]
+    filled = fd.select(work, ~is_none_value(work["专业技术职务"]).to_numpy(dtype=bool), "专业技术职务")
     position = groups.per_row(first, groups.codes_of(filled), missing=-1)
     failed = filled[position >= 0].assign(申报层级=applies["申报层级"].to_numpy()[position[position >= 0]])
     return fd.frame(
@@ -217,7 +204,7 @@ def tech_post_blank(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
 
 def evidence_material(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """Intermediate needs 业绩佐证材料; junior needs only the 工作能力 and 业绩成果 texts."""
-    failed = _select(terms, _decidable(terms) & (terms["申报层级"] == "中级") & is_none_value(terms["业绩佐证材料"]))
+    failed = fd.select(terms, _decidable(terms) & (terms["申报层级"] == "中级") & is_none_value(terms["业绩佐证材料"]))
     return fd.frame(
         failed, rule="EVIDENCE_MATERIAL", column="业绩佐证材料",
         message="申报中级须提供业绩成果佐证材料，“业绩佐证材料”为空。请上传佐证材料并填写文件名。",
@@ -228,7 +215,7 @@ def evidence_material(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFram
 
 def level_tier_route(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """Reject a tier that has no entry under the level in the policy (no self-appointment route)."""
-    failed = _select(terms, _decidable(terms) & ~terms["_route_open"], "学历层次", "申报层级", "_level", "_tier_rank")
+    failed = fd.select(terms, _decidable(terms) & ~terms["_route_open"], "学历层次", "申报层级", "_level", "_tier_rank")
     default = failed["学历层次"].astype(str) + "学历不能以自主聘任方式申报" + failed["申报层级"].astype(str)
     reason = LevelTier.of_terms(failed).lookup(policy.refusals).fillna(default).astype(str)
     return fd.frame(
@@ -247,7 +234,7 @@ def min_work_years(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestam
     applies = _decidable(terms) & terms["_route_open"] & terms["工作年限起算日期"].notna()
     months = terms["_months"]
     required = terms["要求最低年限"]
-    failed = _select(terms, applies & (months.fillna(-1) < required.fillna(0) * 12),
+    failed = fd.select(terms, applies & (months.fillna(-1) < required.fillna(0) * 12),
                      "学历层次", "申报层级", "要求最低年限", "最早满足日期", "_months", "_needs_prerequisite")
     worked = failed["_months"].clip(lower=0)
     from_grant = failed["_needs_prerequisite"]
@@ -309,7 +296,8 @@ class _YearRows:
     def missing(self) -> pd.DataFrame:
         """Return the required years without a row, pointing at the applicant's own row."""
         selected = ~self.found
-        rows = self.terms[APPLICANT_PLACE].iloc[self.people[selected]].reset_index(drop=True)
+        rows = self.terms[[KEY, "姓名", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, CODE]].iloc[self.people[selected]]
+        rows = rows.reset_index(drop=True)
         rows["年度"] = self.years[selected]
         return rows
 
@@ -380,7 +368,7 @@ def ce_attachments(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.
     # Only a row marked 否 is unconfirmed. A blank cell means the analyst left
     # it open, and the official system then runs its own check. Such rows
     # are few, so they are selected first.
-    unconfirmed = ce[(ce["继续教育网可查"] == False).fillna(False)]  # noqa: E712 (nullable boolean)
+    unconfirmed = fd.select(ce, (ce["继续教育网可查"] == False).fillna(False).to_numpy(dtype=bool), "年度", "附件")  # noqa: E712 (nullable boolean)
     # A year is required when it is one of the last required_count years up to window_end.
     back = (window_end - unconfirmed["年度"]).fillna(-1).to_numpy(dtype="int64")
     needed = groups.per_row(required_count, groups.codes_of(unconfirmed), missing=0)
@@ -445,8 +433,8 @@ def education_attachments(terms: pd.DataFrame, batch, policy: Policy) -> pd.Data
     education = batch.sheets["学历信息"]
     # Only a row marked 否 is unconfirmed, as for continuing education; such
     # rows are few, so they are selected first.
-    education = education[(education["学信网可查"] == False).fillna(False)]  # noqa: E712 (nullable boolean)
-    education = education[education[CODE] >= 0]
+    unconfirmed = (education["学信网可查"] == False).fillna(False).to_numpy(dtype=bool)  # noqa: E712 (nullable boolean)
+    education = fd.select(education, unconfirmed & (groups.codes_of(education) >= 0), "附件", "学历", "学位")
     needs_certificate = education[is_none_value(education["附件"])]
 
     below_master = education["学历"].notna() & ~education["学历"].isin(("博士研究生", "硕士研究生"))

@@ -63,7 +63,7 @@ def _unit_finding(batch, item: str, rule: str, message: str) -> pd.DataFrame:
 def decisions(batch) -> pd.DataFrame:
     """不通过 needs a non-empty 审批意见; applicants without a decision are noted."""
     review = batch.sheets["单位审核"]
-    failed = review[(review["审核结果"] == "不通过") & review["审批意见"].isna()]
+    failed = fd.select(review, (review["审核结果"] == "不通过") & review["审批意见"].isna())
     results = [fd.frame(
         failed, rule="REVIEW_OPINION_MISSING", column="审批意见", name=None,
         message="审核结果为“不通过”，须填写审批意见，说明不通过的理由。",
@@ -73,7 +73,7 @@ def decisions(batch) -> pd.DataFrame:
         decided = groups.group_any(groups.codes_of(review), review["审核结果"].notna().to_numpy(dtype=bool),
                                    len(batch.applicant_ids))
         codes = groups.codes_of(people)
-        undecided = people[(codes >= 0) & ~groups.per_row(decided, codes, missing=True)]
+        undecided = fd.select(people, (codes >= 0) & ~groups.per_row(decided, codes, missing=True))
         results.append(fd.frame(
             undecided, rule="REVIEW_MISSING", column="证件号码",
             message="单位审核表中没有该申请人的审核结果，暂不生成公示和聘任表。审核后请在单位审核表中填写“通过”或“不通过”。",
@@ -174,8 +174,9 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
     """拟聘任时间: given when approved, not the current job's entry date, not
     before the earliest eligible date, normally in the application month."""
     review = batch.sheets["单位审核"]
-    approved = review[review["审核结果"] == "通过"].drop_duplicates(KEY)
     size = len(batch.applicant_ids)
+    is_approved = (review["审核结果"] == "通过").fillna(False).to_numpy(dtype=bool)
+    approved = review.iloc[_first_of_each_id(review, np.flatnonzero(is_approved), size)]
     codes = groups.codes_of(approved)
     # The entry date of the current job: the latest start of a job without an end.
     work = batch.sheets["工作经历"]
@@ -208,14 +209,16 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
     raw = batch.raw["单位审核"]
     if "拟聘任时间" in raw and not raw.empty:
         # A cell read as a date has its day, so only the approved cells typed
-        # otherwise (text, or a number such as 2026.11) are examined. A value
-        # that was not read as a date at all already has a field error.
-        readable = (review["审核结果"] == "通过").fillna(False) & review["拟聘任时间"].notna()
-        cells = raw.loc[readable[readable].index, "拟聘任时间"]
+        # otherwise (text, or a number such as 2026.11) are examined, and of
+        # those only the ones read as the first of a month, which is what a
+        # month alone becomes. A value that was not read as a date at all
+        # already has a field error.
+        first_day = (review["拟聘任时间"].dt.day == 1).fillna(False).to_numpy(dtype=bool)
+        cells = raw["拟聘任时间"].iloc[np.flatnonzero(is_approved & first_day)]
         typed = cells[[value is not None and not isinstance(value, dt.date) for value in cells.to_numpy(dtype=object)]]
         typed = typed.astype(str).str.normalize("NFKC").str.strip()
         month_only = typed.str.fullmatch(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*月?").fillna(False).astype(bool)
-        flagged = review[(review["审核结果"] == "通过") & month_only.reindex(review.index, fill_value=False)]
+        flagged = fd.select(review, is_approved & month_only.reindex(review.index, fill_value=False).to_numpy(dtype=bool), "拟聘任时间")
         results.append(fd.frame(
             flagged, rule="APPOINT_DATE_DAY_MISSING", column="拟聘任时间", name=None,
             message="拟聘任时间只写了年月，按 " + flagged["拟聘任时间"].dt.strftime("%Y-%m-%d")
@@ -229,6 +232,17 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
             "聘任时间一般为申报当月的日期，请确认。",
         ))
     return fd.concat(results)
+
+
+def _first_of_each_id(review: pd.DataFrame, positions: np.ndarray, size: int) -> np.ndarray:
+    """Return the positions among ``positions`` that hold the first row of their 证件号码, in order."""
+    codes = groups.codes_of(review)[positions]
+    linked = positions[codes >= 0]
+    first = groups.first_rows(codes[codes >= 0], size)
+    # Rows whose 证件号码 belongs to no applicant are compared by the number itself.
+    unlinked = positions[codes < 0]
+    unlinked = unlinked[~review[KEY].iloc[unlinked].duplicated().to_numpy(dtype=bool)]
+    return np.sort(np.concatenate([linked[first[first >= 0]], unlinked]))
 
 
 def apply_all(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestamp) -> pd.DataFrame:
