@@ -46,6 +46,9 @@ APPLICANT_COLUMNS = [
 ]
 
 
+# The statuses in the order their conditions are tested.
+STATUS_ORDER = np.array([STATUS_DATA_ERROR, STATUS_INELIGIBLE, STATUS_NEEDS_MATERIAL, STATUS_ELIGIBLE], dtype=object)
+
 # Unit-level errors that make the committee's recommendation or the publicity
 # invalid; while one remains no document is generated.
 BLOCKING_UNIT_RULES = frozenset({
@@ -239,11 +242,9 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
     header_missing = findings[is_error & (findings[fd.RULE] == "HEADER_MISSING").to_numpy()]
     sheet_level = header_missing[fd.KEY].isna().any()
 
-    people["状态"] = np.select(
-        [(codes < 0) | data_error | sheet_level, ineligible, material],
-        [STATUS_DATA_ERROR, STATUS_INELIGIBLE, STATUS_NEEDS_MATERIAL],
-        default=STATUS_ELIGIBLE,
-    )
+    # The first condition that holds decides; each applicant gets a position in the statuses.
+    status = np.select([(codes < 0) | data_error | sheet_level, ineligible, material], [0, 1, 2], default=3)
+    people["状态"] = pd.Series(STATUS_ORDER[status], index=people.index, dtype="str")
     # The findings are sorted by severity, so an applicant's first is the most serious.
     first_finding = groups.per_row(groups.first_rows(finding_codes, size), codes, missing=-1)
     messages = findings[fd.MESSAGE].to_numpy(dtype=object)
@@ -255,7 +256,7 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
     review = review[["审核结果", "拟聘任时间"]]
     reviewed = review.iloc[first_review.clip(min=0)] if len(review) else review.reindex(range(len(people)))
     has_review = first_review >= 0
-    people["审核结果"] = pd.Series(reviewed["审核结果"].to_numpy(), index=people.index, dtype="string").where(has_review)
+    people["审核结果"] = pd.Series(np.where(has_review, reviewed["审核结果"].to_numpy(dtype=object), pd.NA), index=people.index, dtype="string")
     people["拟聘任时间"] = pd.Series(reviewed["拟聘任时间"].to_numpy(), index=people.index, dtype="datetime64[ns]").where(has_review)
     people["文件"] = people["_file"]
     people["行号"] = people["_row"]

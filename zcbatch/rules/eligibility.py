@@ -306,6 +306,10 @@ class _YearRows:
         values = self.sheet[column].to_numpy(dtype=dtype, na_value=blank)
         return np.where(self.found, values[self.position.clip(min=0)] if len(values) else blank, blank)
 
+    def flags(self, marked: np.ndarray) -> np.ndarray:
+        """Return, for every required year, whether its row is ``marked`` (False where it has none)."""
+        return self.found & (marked[self.position.clip(min=0)] if len(marked) else False)
+
     def rows(self, selected: np.ndarray, columns: list[str]) -> pd.DataFrame:
         """Return the sheet rows of the selected required years, with the applicant's 证件号码, 姓名 and 年度."""
         rows = self.sheet.iloc[self.position[selected]][[fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, *columns]]
@@ -411,8 +415,9 @@ def appraisal(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.DataF
         message="考核情况表缺少 " + missing["年度"].astype(str) + " 年度的考核结果。该学历层次须有近 "
         + _int(pd.Series(counts.to_numpy()[matched.people[~matched.found]])) + " 年的考核，请补充。",
     )]
-    result = pd.Series(matched.values("考核结果", "object", None))
-    failing = matched.rows((result.notna() & ~result.isin(passing)).to_numpy(dtype=bool), ["考核结果"])
+    # A blank result is not a failing one; each distinct result is looked up once.
+    not_passing = groups.map_distinct(batch.sheets["考核情况"]["考核结果"], dict.fromkeys(passing, False), other=True, missing=False)
+    failing = matched.rows(matched.flags(not_passing.astype(bool)), ["考核结果"])
     results.append(fd.frame(
         failing, rule="APPRAISAL_NOT_PASSING", column="考核结果",
         message=failing["年度"].astype(str) + " 年度考核结果为“" + failing["考核结果"].astype(str) + "”，只有"
