@@ -33,7 +33,7 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -578,9 +578,3 @@ def _annotated_sheet(workbook, writer: _Writer, result, sheet_name: str, abridge
     if len(values):
         last_row = int(rows.max()) - 1 if file_column is None else len(values)
         sheet.autofilter(0, 0, last_row, max(header))
-
-
-def report_columns(result, full_rows: int | None = FULL_REPORT_ROWS) -> Sequence[str]:
-    """Return the sheet names a report for ``result`` has, in order."""
-    annotated = [] if is_abridged(result, full_rows) else [annotated_sheet_name(name) for name in result.batch.raw]
-    return ["汇总", "人员明细", "问题清单", *annotated]
