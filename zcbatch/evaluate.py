@@ -242,7 +242,7 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
     header_missing = findings[is_error & (findings[fd.RULE] == "HEADER_MISSING").to_numpy()]
     sheet_level = header_missing[fd.KEY].isna().any()
 
-    # The first condition that holds decides; each applicant gets a position in the statuses.
+    # The first true condition decides; each applicant gets the position of its status.
     status = np.select([(codes < 0) | data_error | sheet_level, ineligible, material], [0, 1, 2], default=3)
     people["状态"] = pd.Series(STATUS_ORDER[status], index=people.index, dtype="str")
     # The findings are sorted by severity, so an applicant's first is the most serious.

@@ -157,13 +157,13 @@ def finalize(findings: pd.DataFrame) -> pd.DataFrame:
     if findings.empty:
         return empty()
     rows = pd.to_numeric(findings[ROW], errors="coerce").to_numpy(dtype="float64")
-    kept = np.flatnonzero(~_duplicated(findings, rows))
+    unrepeated = np.flatnonzero(~_duplicated(findings, rows))
     severity_codes, severities = pd.factorize(findings[SEVERITY].to_numpy(dtype=object))
     order = np.array([*(SEVERITY_ORDER.get(value, 9) for value in severities), 9])[severity_codes]
     # np.lexsort sorts stably by its last key first.
     keys = (_sort_codes(findings[RULE]), np.nan_to_num(rows, nan=-1), _sort_codes(findings[SHEET]),
             _sort_codes(findings[FILE]), order)
-    positions = kept[np.lexsort([key[kept] for key in keys])]
+    positions = unrepeated[np.lexsort([key[unrepeated] for key in keys])]
     out = findings.iloc[positions].reset_index(drop=True)
     # Row numbers become Python integers again, and unknown rows None.
     row_numbers = rows[positions]

@@ -122,7 +122,8 @@ def compute_terms(batch, policy, year: int, date: pd.Timestamp) -> pd.DataFrame:
     """Compute the per-applicant terms, one row per 个人信息 row.
 
     Columns: the applicant's own fields, plus ``学历层次`` (tier name),
-    ``_tier_rank``, ``学历层次毕业时间``, ``初始学历毕业时间``, ``工作年限起算日期``,
+    ``_tier_rank``, ``_level`` (the position of 申报层级 in :data:`LEVELS`, or
+    its length for any other level), ``学历层次毕业时间``, ``初始学历毕业时间``, ``工作年限起算日期``,
     ``_months`` (whole months of work up to D), ``工作年限`` (text such as
     "4年3个月"), ``计算工作年限`` (whole years), ``从参加工作起年限`` (whole
     years from 参加专业技术工作日期), ``要求最低年限``, ``最早满足日期``.
@@ -190,16 +191,6 @@ def _days(values: pd.Series) -> np.ndarray:
     return values.to_numpy(dtype="datetime64[ns]")
 
 
-def lookup(table: dict[str, dict[str, object]], level: pd.Series, tier: pd.Series) -> pd.Series:
-    """Look up ``table[level][tier]`` for every row (``NA`` when absent).
-
-    >>> table = {"中级": {"硕士": 2, "博士": 0}}
-    >>> lookup(table, pd.Series(["中级", "中级", None]), pd.Series(["博士", "本科", "硕士"])).tolist()
-    [0, <NA>, <NA>]
-    """
-    return LevelTier.of(level, tier).lookup(table)
-
-
 class LevelTier:
     """The 申报层级 and 学历层次 of every applicant, as positions in :data:`LEVELS` and :data:`TIERS`.
 
@@ -208,21 +199,16 @@ class LevelTier:
     by position. The grid's last row and column serve any other or blank
     level or tier, which no table holds: the policy file admits only the
     levels and tiers of the guide.
+
+    >>> terms = pd.DataFrame({"_level": [2, 2, 3], "_tier_rank": pd.array([5, 3, 4], dtype="Int64")})
+    >>> LevelTier.of_terms(terms).whole_numbers({"中级": {"硕士": 2, "博士": 0}}).tolist()
+    [0, <NA>, <NA>]
     """
 
     def __init__(self, index: pd.Index, level_positions: np.ndarray, tier_positions: np.ndarray) -> None:
         self.index = index
         self.level_positions = level_positions
         self.tier_positions = tier_positions
-
-    @classmethod
-    def of(cls, level: pd.Series, tier: pd.Series) -> LevelTier:
-        """Number the level and tier names of every row."""
-        return cls(
-            level.index,
-            groups.map_distinct(level, LEVEL_POSITION, other=len(LEVELS), missing=len(LEVELS)),
-            groups.map_distinct(tier, TIER_POSITION, other=len(TIERS), missing=len(TIERS)),
-        )
 
     @classmethod
     def of_terms(cls, terms: pd.DataFrame) -> LevelTier:
