@@ -217,9 +217,14 @@ def parse_dates(raw: pd.Series) -> Parsed:
     is_date = types.eq(dt.date)
     native = is_datetime | is_date
     too_late = pd.Series(False, index=index)
+    # A year before 1900 is marked before conversion, because a date before
+    # 1677 does not fit the nanosecond timestamps of the date columns.
+    too_early = pd.Series(False, index=index)
     if native.any():
-        too_late[native] = raw[native].map(lambda value: value.year > LATEST_DATE.year).astype(bool)
-        convert = native & ~too_late
+        years = raw[native].map(lambda value: value.year).astype("int64")
+        too_late[native] = years > LATEST_DATE.year
+        too_early[native] = years < EARLIEST_DATE.year
+        convert = native & ~too_late & ~too_early
         if convert.any():
             result[convert] = pd.to_datetime(raw[convert].map(lambda value: dt.datetime(value.year, value.month, value.day)))
 
@@ -231,16 +236,17 @@ def parse_dates(raw: pd.Series) -> Parsed:
     is_text = types.eq(str)
     if is_text.any():
         text = fold(to_text(raw[is_text]))
-        parsed, text_problem, text_late = _from_text(text)
+        parsed, text_problem, text_late, text_early = _from_text(text)
         result[is_text] = parsed
         problem[is_text] = text_problem
         too_late[is_text] = text_late
+        too_early[is_text] = text_early
 
     # Booleans, times of day and anything else without a date in it.
     other = raw.notna() & ~(native | is_number | is_text)
     problem[other] = "DATE_INVALID"
 
-    too_early = result.notna() & (result < EARLIEST_DATE)
+    too_early |= result.notna() & (result < EARLIEST_DATE)
     result[too_early] = pd.NaT
     problem[too_early] = "DATE_INVALID"
     detail[too_early] = "早于1900年"
@@ -315,8 +321,8 @@ _DATE_PATTERNS = [
 ]
 
 
-def _from_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Return the dates typed as text, their problem codes, and a mask of years after 2100."""
+def _from_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """Return the dates typed as text, their problem codes, and masks of years after 2100 and before 1900."""
     index = text.index
     year = pd.Series(np.nan, index=index)
     month = pd.Series(np.nan, index=index)
@@ -344,12 +350,13 @@ def _from_text(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
         pending[serial_text] = False
 
     late = year > LATEST_DATE.year
-    matched = year.notna() & ~late
+    early = year < EARLIEST_DATE.year
+    matched = year.notna() & ~late & ~early
     if matched.any():
         frame = pd.DataFrame({"year": year[matched], "month": month[matched], "day": day[matched]})
         result[matched] = pd.to_datetime(frame, errors="coerce")
-    problem[(matched & result.isna()) | late | pending & text.notna()] = "DATE_INVALID"
-    return result, problem, late
+    problem[(matched & result.isna()) | late | early | pending & text.notna()] = "DATE_INVALID"
+    return result, problem, late, early
 
 
 def parse_years(raw: pd.Series) -> Parsed:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from zcbatch.batch import Batch
+from zcbatch.normalize import parse_dates
 
 # (case id, cell value, expected date). Each case is one 学历信息 row of the
 # applicant, and the value goes into its 毕业时间 cell.
@@ -47,6 +48,11 @@ REJECTED = [
     ("year-only-number", 2019, "DATE_INVALID", "只有年份，缺少月份"),
     ("year-only-text", "2019", "DATE_INVALID", "“2019”无法识别为日期"),
     ("year-number-bad-month", 2019.13, "DATE_INVALID", "小数部分却不是月份"),
+    ("before-1900-text", "1899-12-31", "DATE_INVALID", "早于1900年"),
+    # Years before 1677 do not fit a nanosecond timestamp at all.
+    ("before-1677-text", "1677-09-21", "DATE_INVALID", "早于1900年"),
+    ("year-one-text", "0001-01-01", "DATE_INVALID", "早于1900年"),
+    ("year-month-1006-text", "1006.1", "DATE_INVALID", "早于1900年"),
 ]
 FIRST_CASE_ROW = 3  # row 2 is the applicant's own education row
 
@@ -95,3 +101,12 @@ def test_rejected_date_only_finding(batch: Batch) -> None:
     rows = range(FIRST_CASE_ROW + len(ACCEPTED), FIRST_CASE_ROW + len(ACCEPTED) + len(REJECTED))
     per_row = batch.findings[batch.findings["行号"].isin(rows)].groupby("行号").size()
     assert per_row.to_dict() == {row: 1 for row in rows}
+
+
+@pytest.mark.parametrize("value", [dt.date(1000, 1, 1), dt.datetime(1899, 12, 31, 8, 0)], ids=["year-1000", "1899"])
+def test_date_cell_before_1900_rejected(value: object) -> None:
+    """A date cell before 1900 (a LibreOffice sheet can hold one) is an error, not a crash."""
+    parsed = parse_dates(pd.Series([value], dtype=object))
+    assert pd.isna(parsed.values.iloc[0])
+    assert parsed.problem.iloc[0] == "DATE_INVALID"
+    assert parsed.detail.iloc[0] == "早于1900年"
