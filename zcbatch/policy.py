@@ -33,7 +33,7 @@ JUNIOR_LEVELS = ("员级", "助理级")
 
 # The shape every policy file must have. A dict lists its keys; a type is
 # the type of a leaf; "tier_map" and "level_map" are mappings whose keys must
-# be tiers or levels.
+# be tiers or levels; "list" is a list whose items have the type that follows.
 _SHAPE: dict[str, Any] = {
     "name": str,
     "version": str,
@@ -50,11 +50,11 @@ _SHAPE: dict[str, Any] = {
         "window_end_offset": int,
         "years": "tier_map/int",
         "doctor_master_after_work_years": int,
-        "passing_results": list,
+        "passing_results": "list/str",
     },
     "attachments": {
-        "registration_form_keywords": list,
-        "degrees_without_certificate": list,
+        "registration_form_keywords": "list/str",
+        "degrees_without_certificate": "list/str",
         "photo_max_kb": (int, float),
     },
     "review": {
@@ -157,6 +157,11 @@ def _validate(value: Any, shape: Any, where: str) -> list[str]:
             return problems
         if head == "prerequisite":
             return _validate(value, _PREREQUISITE_KEYS, where)
+        if head == "list":
+            if not isinstance(value, list):
+                return [f"“{label}”应为列表"]
+            return [problem for number, item in enumerate(value, start=1)
+                    for problem in _validate(item, rest, f"{label}第{number}项")]
         leaf = {"int": int, "str": str}[head]
         return _validate(value, leaf, where)
     # YAML true/false load as bool, which Python counts as an int, so a

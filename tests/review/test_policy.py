@@ -119,6 +119,20 @@ def test_wrong_type_yes_for_fraction(tmp_path):
     assert policy_error(path) == expected(path, "“review.majority_fraction”的值“True”类型不对")
 
 
+def test_wrong_type_number_in_list(tmp_path):
+    data = bundled()
+    data["appraisal"]["passing_results"] = ["合格", 1]
+    path = write_policy(tmp_path / "number_result.yaml", data)
+    assert policy_error(path) == expected(path, "“appraisal.passing_results第2项”的值“1”类型不对")
+
+
+def test_wrong_type_text_for_list(tmp_path):
+    data = bundled()
+    data["attachments"]["registration_form_keywords"] = "备案表"
+    path = write_policy(tmp_path / "text_keywords.yaml", data)
+    assert policy_error(path) == expected(path, "“attachments.registration_form_keywords”应为列表")
+
+
 def test_wrong_type_section_as_list(tmp_path):
     data = bundled()
     data["review"] = [5, True]
