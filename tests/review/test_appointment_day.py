@@ -21,7 +21,10 @@ def test_month_only_warned(tmp_path, typed):
 
 
 # An impossible month is no date at all, so only its DATE_INVALID error is given.
-@pytest.mark.parametrize("typed", ["2026年11月30日", "2026年13月"], ids=["full-date", "impossible-month"])
+# A number whose whole part is no year from 1900 to 2100 is an Excel serial
+# date (1899.12 is 1905-03-13), not a month, so it is not warned as one.
+@pytest.mark.parametrize("typed", ["2026年11月30日", "2026年13月", 1899.12],
+                         ids=["full-date", "impossible-month", "serial-number"])
 def test_day_given_or_invalid_not_warned(tmp_path, typed):
     result = evaluate_applicants(tmp_path, [approved_on(1, typed)], unit=unit_info())
     assert findings_of(result, "APPOINT_DATE_DAY_MISSING").empty
