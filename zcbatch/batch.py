@@ -121,7 +121,7 @@ def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
             problems.append(parse_problems)
 
     unit: dict[str, object] = {}
-    unit_items = pd.DataFrame(columns=["项目", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW])
+    unit_items = pd.DataFrame(columns=["项目", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, "列名"])
     if UNIT_SHEET in raw_by_sheet:
         unit, unit_items, unit_problems = parse.parse_key_value(raw_by_sheet[UNIT_SHEET][0])
         problems.append(unit_problems)

@@ -334,10 +334,11 @@ _KIND_WORD = {"date": "日期", "year": "年度", "hours": "学时数", "count":
 
 
 def parse_key_value(raw: RawSheet) -> tuple[dict[str, object], pd.DataFrame, pd.DataFrame]:
-    """Parse the 单位信息 sheet (项目 | 内容).
+    """Parse the 单位信息 sheet (项目 | 内容, or the items across one row).
 
     Returns the typed values by item, a one-row-per-item frame with
-    provenance (for findings that point at an item's row), and the findings.
+    provenance (for findings that point at an item's cell: its row, and in
+    ``列名`` the header of its value's column), and the findings.
     """
     definitions = column_types(raw.canonical)
     items = [name for name in definitions if name in raw.frame.columns]
@@ -347,6 +348,7 @@ def parse_key_value(raw: RawSheet) -> tuple[dict[str, object], pd.DataFrame, pd.
         fd.SRC_FILE: raw.file,
         fd.SRC_SHEET: raw.sheet,
         fd.SRC_ROW: [raw.item_rows.get(name) for name in items],
+        "列名": [raw.value_header or name for name in items],
     })
     values: dict[str, object] = {}
     problems: list[pd.DataFrame] = []
@@ -355,5 +357,5 @@ def parse_key_value(raw: RawSheet) -> tuple[dict[str, object], pd.DataFrame, pd.
         parsed, column_problems = parse_column(one["_value"], definitions[name], one[[fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW]].assign(证件号码=None))
         value = parsed.iloc[0]
         values[name] = None if pd.isna(value) else value
-        problems.append(column_problems.assign(**{fd.COLUMN: "内容", fd.FIELD: name}))
+        problems.append(column_problems.assign(**{fd.COLUMN: long.at[position, "列名"], fd.FIELD: name}))
     return values, long.drop(columns="_value"), fd.concat(problems)

@@ -73,8 +73,12 @@ class RawSheet:
     letters: dict[str, str]
     header_row: int
     extras: list[str]
-    # For the key/value sheet 单位信息: the Excel row of each item.
+    # For the key/value sheet 单位信息: the Excel row and the 0-based column
+    # of each item's value, and the header above the values ("内容"), or ""
+    # when the items run across one row and each value sits under its name.
     item_rows: dict[str, int] = field(default_factory=dict)
+    item_columns: dict[str, int] = field(default_factory=dict)
+    value_header: str = "内容"
     # What read_workbook's ``prepare`` returned for this sheet.
     prepared: object = None
 
@@ -490,13 +494,14 @@ def _scan_findings(raw: RawSheet, scan: SheetScan) -> pd.DataFrame:
     """Report the hidden rows and columns and the uncomputed formulas of a read sheet."""
     problems: list[pd.DataFrame] = []
     if raw.item_rows:
-        # 单位信息: values sit in column B, one item per row.
-        item_by_row = {row: name for name, row in raw.item_rows.items()}
-        for (row_index, column_position), formula in sorted(scan.unevaluated.items()):
-            if column_position == 1 and row_index + 1 in item_by_row:
+        # 单位信息: each item's value sits in its own cell.
+        item_by_cell = {(raw.item_rows[name] - 1, raw.item_columns[name]): name for name in raw.item_rows}
+        for cell, formula in sorted(scan.unevaluated.items()):
+            if cell in item_by_cell:
+                name = item_by_cell[cell]
                 problems.append(fd.batch_level(
-                    rule="CELL_FORMULA", file=raw.file, sheet=raw.sheet, row=row_index + 1, column="内容",
-                    message=_unevaluated_message(item_by_row[row_index + 1], formula),
+                    rule="CELL_FORMULA", file=raw.file, sheet=raw.sheet, row=cell[0] + 1,
+                    column=raw.value_header or name, message=_unevaluated_message(name, formula),
                 ))
         return fd.concat(problems)
 
@@ -686,9 +691,17 @@ def _blank_rows(frame: pd.DataFrame) -> pd.Series:
 
 
 def _build_key_value_sheet(file: str, sheet_name: str, canonical: str, rows: list[list[object]]) -> RawSheet:
-    """Read a two-column 项目 | 内容 sheet into a one-column-per-item frame."""
-    cat = catalogue()
-    labels = cat.column_by_label[canonical]
+    """Read the 单位信息 sheet into a one-column-per-item frame.
+
+    The template lists the items down column A with their values in column
+    B (项目 | 内容). A sheet that names the items across one row, each value
+    in the cell below its name, is read the same way.
+    """
+    labels = catalogue().column_by_label[canonical]
+    items_down = [index for index, row in enumerate(rows) if row and labels.get(normalize_label(row[0])) is not None]
+    across = _items_across(rows, labels)
+    if across is not None and len(across[1]) > len(items_down):
+        return _build_items_across(file, sheet_name, canonical, rows, labels, *across)
     values: dict[str, object] = {}
     item_rows: dict[str, int] = {}
     extras: list[str] = []
@@ -705,8 +718,40 @@ def _build_key_value_sheet(file: str, sheet_name: str, canonical: str, rows: lis
         if name not in values:
             values[name] = row[1] if len(row) > 1 else ""
             item_rows[name] = index + 1
+    return _key_value_sheet(file, sheet_name, canonical, values, {name: 1 for name in values}, item_rows, extras, "内容")
+
+
+def _items_across(rows: list[list[object]], labels: dict[str, str]) -> tuple[int, dict[str, int]] | None:
+    """Find the row that names the most items across its cells: its index and each item's column."""
+    best: tuple[int, dict[str, int]] | None = None
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns: dict[str, int] = {}
+        for position, cell in enumerate(row):
+            name = labels.get(normalize_label(cell))
+            if name is not None and name not in columns:
+                columns[name] = position
+        if len(columns) >= 2 and (best is None or len(columns) > len(best[1])):
+            best = index, columns
+    return best
+
+
+def _build_items_across(file: str, sheet_name: str, canonical: str, rows: list[list[object]],
+                        labels: dict[str, str], header_index: int, columns: dict[str, int]) -> RawSheet:
+    """Read a 单位信息 sheet whose item names run across one row, each value in the cell below."""
+    value_index = header_index + 1
+    value_row = rows[value_index] if value_index < len(rows) else []
+    values = {name: value_row[position] if position < len(value_row) else None for name, position in columns.items()}
+    extras = [str(cell).strip() for cell in rows[header_index]
+              if normalize_label(cell) not in ("", "项目") and labels.get(normalize_label(cell)) is None]
+    item_rows = dict.fromkeys(columns, value_index + 1)
+    return _key_value_sheet(file, sheet_name, canonical, values, columns, item_rows, extras, "")
+
+
+def _key_value_sheet(file: str, sheet_name: str, canonical: str, values: dict[str, object], columns: dict[str, int],
+                     item_rows: dict[str, int], extras: list[str], value_header: str) -> RawSheet:
     frame = pd.DataFrame([values], dtype=object) if values else pd.DataFrame([{}], dtype=object)
     frame[fd.SRC_FILE] = file
     frame[fd.SRC_SHEET] = sheet_name
     frame[fd.SRC_ROW] = 0
-    return RawSheet(canonical, file, sheet_name, frame, {name: "B" for name in values}, 0, extras, item_rows)
+    letters = {name: column_letter(position) for name, position in columns.items()}
+    return RawSheet(canonical, file, sheet_name, frame, letters, 0, extras, item_rows, columns, value_header)

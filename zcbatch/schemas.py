@@ -407,7 +407,7 @@ def check_unit_info(values: dict[str, object], items: pd.DataFrame) -> pd.DataFr
 
     def flag(item: str, rule: str, message: str) -> None:
         if item in rows.index:
-            results.append(fd.frame(rows.loc[[item]].assign(证件号码=None), rule=rule, column="内容",
+            results.append(fd.frame(rows.loc[[item]].assign(证件号码=None), rule=rule, column=rows.at[item, "列名"],
                                     message=message).assign(**{fd.FIELD: item}))
 
     code = values.get("统一社会信用代码")

@@ -51,13 +51,13 @@ def _unit_item(batch, item: str) -> pd.DataFrame:
     items = batch.unit_items
     rows = items[items["项目"] == item] if not items.empty else items
     if rows.empty:
-        return pd.DataFrame({fd.SRC_FILE: [""], fd.SRC_SHEET: ["单位信息"], fd.SRC_ROW: [None], KEY: [None]})
+        return pd.DataFrame({fd.SRC_FILE: [""], fd.SRC_SHEET: ["单位信息"], fd.SRC_ROW: [None], KEY: [None], "列名": ["内容"]})
     return rows.assign(**{KEY: None}).head(1)
 
 
 def _unit_finding(batch, item: str, rule: str, message: str) -> pd.DataFrame:
-    found = fd.frame(_unit_item(batch, item), rule=rule, column="内容", message=message)
-    return found.assign(**{fd.FIELD: item})
+    row = _unit_item(batch, item)
+    return fd.frame(row, rule=rule, column=row["列名"].iloc[0], message=message).assign(**{fd.FIELD: item})
 
 
 def decisions(batch) -> pd.DataFrame:

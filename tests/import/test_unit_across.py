@@ -1,0 +1,84 @@
+"""单位信息 with the item names across one row and each value in the cell below.
+
+The template lists the items down the sheet (项目 | 内容); some analysts type
+them across, as a header row over a value row. Both read the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from eligibility.helpers import applicant, unit_info, write_workbook
+from zcbatch.batch import Batch, read_batch
+from zcbatch.evaluate import EvaluationResult, evaluate
+
+# unit_info() lists its items in this order, so across they sit in A to J.
+LETTERS = dict(zip(unit_info(), "ABCDEFGHIJ"))
+
+
+def write_across(path: Path, unit: dict[str, object]) -> Path:
+    """Write one approved applicant, and 单位信息 as a header row over a value row."""
+    person = applicant(1)
+    person["单位审核"] = [{"审核结果": "通过", "审批意见": "同意聘任。", "拟聘任时间": dt.date(2026, 6, 30)}]
+    write_workbook(path, [person], unit)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["单位信息"]
+    sheet.delete_rows(1, sheet.max_row)
+    for column, (item, value) in enumerate(unit.items(), start=1):
+        sheet.cell(row=1, column=column, value=item)
+        sheet.cell(row=2, column=column, value=value)
+    workbook.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def across(tmp_path_factory: pytest.TempPathFactory) -> Batch:
+    return read_batch(write_across(tmp_path_factory.mktemp("across") / "横排.xlsx", unit_info()))
+
+
+def evaluate_across(folder: Path, **items: object) -> EvaluationResult:
+    batch = read_batch(write_across(folder / "横排.xlsx", unit_info(**items)))
+    return evaluate(batch, year=2026, date="2026-06-30")
+
+
+def finding(result: EvaluationResult, rule: str) -> pd.Series:
+    found = result.findings[result.findings["规则"] == rule]
+    assert len(found) == 1
+    return found.iloc[0]
+
+
+def test_across_values_read(across: Batch) -> None:
+    assert across.unit["推荐委员会总人数"] == 5
+
+
+def test_across_dates_read(across: Batch) -> None:
+    assert across.unit["公示开始日期"] == pd.Timestamp("2026-06-01")
+
+
+def test_across_every_item_read(across: Batch) -> None:
+    assert sorted(across.unit) == sorted(unit_info())
+
+
+def test_across_items_on_value_row(across: Batch) -> None:
+    assert set(across.unit_items["_row"]) == {2}
+
+
+def test_across_no_findings(across: Batch) -> None:
+    assert across.findings.empty
+
+
+def test_across_rule_finding_names_item_cell(tmp_path: Path) -> None:
+    found = finding(evaluate_across(tmp_path, 推荐委员会总人数=4, 参加人数=3, 赞成人数=3), "COMMITTEE_SIZE")
+    assert found["列"] == f"推荐委员会总人数（{LETTERS['推荐委员会总人数']}列）"
+    assert found["行号"] == 2
+
+
+def test_across_field_finding_names_item_cell(tmp_path: Path) -> None:
+    found = finding(evaluate_across(tmp_path, 参加人数="五人"), "NUMBER_INVALID")
+    assert found["列"] == f"参加人数（{LETTERS['参加人数']}列）"
+    assert found["行号"] == 2
