@@ -82,3 +82,9 @@ def test_across_field_finding_names_item_cell(tmp_path: Path) -> None:
     found = finding(evaluate_across(tmp_path, 参加人数="五人"), "NUMBER_INVALID")
     assert found["列"] == f"参加人数（{LETTERS['参加人数']}列）"
     assert found["行号"] == 2
+
+
+def test_across_formula_names_item_cell(tmp_path: Path) -> None:
+    found = finding(evaluate_across(tmp_path, 推荐委员会总人数="=2+3"), "CELL_FORMULA")
+    assert found["列"] == f"推荐委员会总人数（{LETTERS['推荐委员会总人数']}列）"
+    assert found["行号"] == 2
