@@ -737,8 +737,16 @@ def _items_across(rows: list[list[object]], labels: dict[str, str]) -> tuple[int
 
 def _build_items_across(file: str, sheet_name: str, canonical: str, rows: list[list[object]],
                         labels: dict[str, str], header_index: int, columns: dict[str, int]) -> RawSheet:
-    """Read a 单位信息 sheet whose item names run across one row, each value in the cell below."""
-    value_index = header_index + 1
+    """Read a 单位信息 sheet whose item names run across one row, each value in the cell below.
+
+    The values are on the first row below the names that has any of them;
+    blank rows in between are skipped.
+    """
+    def has_value(row: list[object]) -> bool:
+        cells = [row[position] for position in columns.values() if position < len(row)]
+        return any(cell is not None and str(cell).strip() for cell in cells)
+
+    value_index = next((index for index in range(header_index + 1, len(rows)) if has_value(rows[index])), header_index + 1)
     value_row = rows[value_index] if value_index < len(rows) else []
     values = {name: value_row[position] if position < len(value_row) else None for name, position in columns.items()}
     extras = [str(cell).strip() for cell in rows[header_index]

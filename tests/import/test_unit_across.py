@@ -88,3 +88,13 @@ def test_across_formula_names_item_cell(tmp_path: Path) -> None:
     found = finding(evaluate_across(tmp_path, 推荐委员会总人数="=2+3"), "CELL_FORMULA")
     assert found["列"] == f"推荐委员会总人数（{LETTERS['推荐委员会总人数']}列）"
     assert found["行号"] == 2
+
+
+def test_across_blank_row_skipped(tmp_path: Path) -> None:
+    path = write_across(tmp_path / "空行.xlsx", unit_info())
+    workbook = openpyxl.load_workbook(path)
+    workbook["单位信息"].insert_rows(2)
+    workbook.save(path)
+    batch = read_batch(path)
+    assert batch.unit["推荐委员会总人数"] == 5
+    assert set(batch.unit_items["_row"]) == {3}
