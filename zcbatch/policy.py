@@ -160,8 +160,15 @@ def _validate(value: Any, shape: Any, where: str) -> list[str]:
         if head == "list":
             if not isinstance(value, list):
                 return [f"“{label}”应为列表"]
-            return [problem for number, item in enumerate(value, start=1)
-                    for problem in _validate(item, rest, f"{label}第{number}项")]
+            if not value:
+                return [f"“{label}”不能为空列表"]
+            problems = []
+            for number, item in enumerate(value, start=1):
+                item_label = f"{label}第{number}项"
+                problems.extend(_validate(item, rest, item_label))
+                if isinstance(item, str) and (not item.strip() or item != item.strip()):
+                    problems.append(f"“{item_label}”“{item}”为空或前后有空格")
+            return problems
         leaf = {"int": int, "str": str}[head]
         return _validate(value, leaf, where)
     # YAML true/false load as bool, which Python counts as an int, so a

@@ -11,6 +11,8 @@ material warnings.
 
 import pytest
 
+from zcbatch.policy import load_policy
+
 from .helpers import applicant, evaluate_applicants, findings_of, messages, row_of
 
 
@@ -125,3 +127,19 @@ def test_blank_confirmation_needs_no_certificate(result):
 
 def test_blank_confirmation_needs_no_form(result):
     assert messages(result, "EDU_REGISTRATION_FORM", BLANK_CONFIRMATION) == []
+
+
+# A keyword with a character that means something in a regular expression
+# (here "(") is matched as plain text.
+KEYWORD_PRESENT = education_case(25, 学位="无", 学信网可查="否", 附件="备案表(盖章).pdf")
+KEYWORD_ABSENT = education_case(27, 学位="无", 学信网可查="否", 附件="备案表.pdf")
+KEYWORD_ABSENT_MESSAGE = "大学本科无学位证，还须上传学信网《学历证书电子注册备案表》（附件文件名中请含“备案表(”）。"
+
+
+@pytest.mark.parametrize(("person", "expected"), [(KEYWORD_PRESENT, []), (KEYWORD_ABSENT, [KEYWORD_ABSENT_MESSAGE])],
+                         ids=["keyword-present", "keyword-absent"])
+def test_keyword_matched_as_text(tmp_path, person, expected):
+    policy = load_policy("teda-2024")
+    policy.attachments["registration_form_keywords"] = ["备案表("]
+    result = evaluate_applicants(tmp_path, [person], policy=policy)
+    assert messages(result, "EDU_REGISTRATION_FORM", person) == expected

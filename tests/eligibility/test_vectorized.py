@@ -40,6 +40,7 @@ POLICY_ITERABLES = {
     },
     "eligibility.py": {
         "JUNIOR_LEVELS",
+        "settings['registration_form_keywords']",
         "policy.prerequisites.items()",
         "tiers.items()",
     },

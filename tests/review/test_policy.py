@@ -133,6 +133,20 @@ def test_wrong_type_text_for_list(tmp_path):
     assert policy_error(path) == expected(path, "“attachments.registration_form_keywords”应为列表")
 
 
+def test_empty_list_rejected(tmp_path):
+    data = bundled()
+    data["appraisal"]["passing_results"] = []
+    path = write_policy(tmp_path / "no_results.yaml", data)
+    assert policy_error(path) == expected(path, "“appraisal.passing_results”不能为空列表")
+
+
+def test_spaced_list_item_rejected(tmp_path):
+    data = bundled()
+    data["appraisal"]["passing_results"] = ["优秀", " 良好"]
+    path = write_policy(tmp_path / "spaced_result.yaml", data)
+    assert policy_error(path) == expected(path, "“appraisal.passing_results第2项”“ 良好”为空或前后有空格")
+
+
 def test_wrong_type_section_as_list(tmp_path):
     data = bundled()
     data["review"] = [5, True]

@@ -11,6 +11,8 @@ Levels: 员级 and 助理级 are junior (初级); 中级 is intermediate.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -446,7 +448,8 @@ def education_attachments(terms: pd.DataFrame, batch, policy: Policy) -> pd.Data
     no_degree = education["学位"].isin(settings["degrees_without_certificate"])
     # Only the attachments of the rows that need the form are searched.
     candidates = education[below_master & no_degree]
-    keywords = "|".join(settings["registration_form_keywords"])
+    # Keywords are plain text, so characters such as ( or * match themselves.
+    keywords = "|".join(re.escape(keyword) for keyword in settings["registration_form_keywords"])
     needs_form = candidates[~groups.contains_distinct(candidates["附件"], keywords)]
     return fd.concat([
         fd.frame(
