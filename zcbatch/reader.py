@@ -695,13 +695,23 @@ def _build_key_value_sheet(file: str, sheet_name: str, canonical: str, rows: lis
 
     The template lists the items down column A with their values in column
     B (项目 | 内容). A sheet that names the items across one row, each value
-    in the cell below its name, is read the same way.
+    in the cell below its name, is read the same way. A sheet that does
+    both, or whose values are on several rows, is rejected: either reading
+    would take one item's name or note for another's value.
     """
     labels = catalogue().column_by_label[canonical]
-    items_down = [index for index, row in enumerate(rows) if row and labels.get(normalize_label(row[0])) is not None]
-    across = _items_across(rows, labels)
-    if across is not None and len(across[1]) > len(items_down):
-        return _build_items_across(file, sheet_name, canonical, rows, labels, *across)
+    items_down = {index for index, row in enumerate(rows) if row and labels.get(normalize_label(row[0])) is not None}
+    across = _rows_naming_items(rows, labels)
+    if across and items_down - set(across):
+        across_rows = "、".join(str(index + 1) for index in sorted(across))
+        raise InputError(
+            f"“{file}”的工作表“{sheet_name}”第 {across_rows} 行横向列出了多个单位信息项目，其他行又在 A 列竖向列出项目，"
+            "无法确定每项的内容在哪个单元格。请按模板竖排（A 列为项目名称，B 列为内容），"
+            "或全部横排（一行为项目名称，下一行为内容）。"
+        )
+    if across:
+        header_index = max(across, key=lambda index: len(across[index]))
+        return _build_items_across(file, sheet_name, canonical, rows, labels, header_index, across[header_index])
     values: dict[str, object] = {}
     item_rows: dict[str, int] = {}
     extras: list[str] = []
@@ -721,32 +731,41 @@ def _build_key_value_sheet(file: str, sheet_name: str, canonical: str, rows: lis
     return _key_value_sheet(file, sheet_name, canonical, values, {name: 1 for name in values}, item_rows, extras, "内容")
 
 
-def _items_across(rows: list[list[object]], labels: dict[str, str]) -> tuple[int, dict[str, int]] | None:
-    """Find the row that names the most items across its cells: its index and each item's column."""
-    best: tuple[int, dict[str, int]] | None = None
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+def _rows_naming_items(rows: list[list[object]], labels: dict[str, str]) -> dict[int, dict[str, int]]:
+    """Return the rows that name two or more items across their cells, with each item's column."""
+    found: dict[int, dict[str, int]] = {}
+    for index, row in enumerate(rows):
         columns: dict[str, int] = {}
         for position, cell in enumerate(row):
             name = labels.get(normalize_label(cell))
             if name is not None and name not in columns:
                 columns[name] = position
-        if len(columns) >= 2 and (best is None or len(columns) > len(best[1])):
-            best = index, columns
-    return best
+        if len(columns) >= 2:
+            found[index] = columns
+    return found
+
+
+def _is_blank(cell: object) -> bool:
+    return cell is None or not "".join(str(cell).split()).strip("\u200b\ufeff")
 
 
 def _build_items_across(file: str, sheet_name: str, canonical: str, rows: list[list[object]],
                         labels: dict[str, str], header_index: int, columns: dict[str, int]) -> RawSheet:
     """Read a 单位信息 sheet whose item names run across one row, each value in the cell below.
 
-    The values are on the first row below the names that has any of them;
+    The values are on the one row below the names that has any of them;
     blank rows in between are skipped.
     """
-    def has_value(row: list[object]) -> bool:
-        cells = [row[position] for position in columns.values() if position < len(row)]
-        return any(cell is not None and str(cell).strip() for cell in cells)
-
-    value_index = next((index for index in range(header_index + 1, len(rows)) if has_value(rows[index])), header_index + 1)
+    filled = [index for index in range(header_index + 1, len(rows))
+              if any(not _is_blank(rows[index][position]) for position in columns.values() if position < len(rows[index]))]
+    if len(filled) > 1:
+        listed = "、".join(str(index + 1) for index in filled)
+        raise InputError(
+            f"“{file}”的工作表“{sheet_name}”横排单位信息，但项目名称（第 {header_index + 1} 行）下方第 {listed} 行都有内容，"
+            "无法确定哪一行是单位信息。请把各项内容填在项目名称下方的同一行，删去说明文字，"
+            "或按模板竖排（A 列为项目名称，B 列为内容）。"
+        )
+    value_index = filled[0] if filled else header_index + 1
     value_row = rows[value_index] if value_index < len(rows) else []
     values = {name: value_row[position] if position < len(value_row) else None for name, position in columns.items()}
     extras = [str(cell).strip() for cell in rows[header_index]

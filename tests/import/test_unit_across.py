@@ -15,6 +15,7 @@ import pytest
 
 from eligibility.helpers import applicant, unit_info, write_workbook
 from zcbatch.batch import Batch, read_batch
+from zcbatch.errors import InputError
 from zcbatch.evaluate import EvaluationResult, evaluate
 
 # unit_info() lists its items in this order, so across they sit in A to J.
@@ -98,3 +99,33 @@ def test_across_blank_row_skipped(tmp_path: Path) -> None:
     batch = read_batch(path)
     assert batch.unit["推荐委员会总人数"] == 5
     assert set(batch.unit_items["_row"]) == {3}
+
+
+def test_across_note_row_rejected(tmp_path: Path) -> None:
+    path = write_across(tmp_path / "说明行.xlsx", unit_info())
+    workbook = openpyxl.load_workbook(path)
+    workbook["单位信息"].insert_rows(2)
+    workbook["单位信息"]["A2"] = "（请填写全称）"
+    workbook.save(path)
+    with pytest.raises(InputError) as raised:
+        read_batch(path)
+    assert str(raised.value) == (
+        "“说明行.xlsx”的工作表“单位信息”横排单位信息，但项目名称（第 1 行）下方第 2、3 行都有内容，"
+        "无法确定哪一行是单位信息。请把各项内容填在项目名称下方的同一行，删去说明文字，"
+        "或按模板竖排（A 列为项目名称，B 列为内容）。"
+    )
+
+
+def test_mixed_layout_rejected(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "混排.xlsx", [applicant(1)], unit_info())
+    workbook = openpyxl.load_workbook(path)
+    # A value that is itself an item name makes its row name two items.
+    workbook["单位信息"]["B2"] = "统一社会信用代码"
+    workbook.save(path)
+    with pytest.raises(InputError) as raised:
+        read_batch(path)
+    assert str(raised.value) == (
+        "“混排.xlsx”的工作表“单位信息”第 2 行横向列出了多个单位信息项目，其他行又在 A 列竖向列出项目，"
+        "无法确定每项的内容在哪个单元格。请按模板竖排（A 列为项目名称，B 列为内容），"
+        "或全部横排（一行为项目名称，下一行为内容）。"
+    )
