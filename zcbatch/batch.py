@@ -123,9 +123,11 @@ def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
     unit: dict[str, object] = {}
     unit_items = pd.DataFrame(columns=["项目", fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, "列名"])
     if UNIT_SHEET in raw_by_sheet:
-        unit, unit_items, unit_problems = parse.parse_key_value(raw_by_sheet[UNIT_SHEET][0])
+        first, *others = raw_by_sheet[UNIT_SHEET]
+        unit, unit_items, unit_problems = parse.parse_key_value(first)
         problems.append(unit_problems)
         problems.append(schemas.check_unit_info(unit, unit_items))
+        problems.extend(_unit_differences(first, unit, other) for other in others)
 
     # Linked first, so the findings of the schemas carry the applicant codes.
     applicant_ids = link_applicants(typed)
@@ -200,6 +202,19 @@ def link_applicants(sheets: dict[str, pd.DataFrame]) -> pd.Index:
         frame = sheets[name]
         frame[APPLICANT_CODE] = ids.get_indexer(frame["证件号码"]).astype("int64") if len(ids) else -1
     return ids
+
+
+def _unit_differences(first: RawSheet, unit: dict[str, object], other: RawSheet) -> pd.DataFrame:
+    """Report the items of a further workbook's 单位信息 that differ from the one that is used."""
+    values, _, _ = parse.parse_key_value(other)
+    differing = [name for name in {**unit, **values} if unit.get(name) != values.get(name)]
+    if not differing:
+        return fd.empty()
+    return fd.batch_level(
+        rule="UNIT_SHEET_DIFFERS", file=other.file, sheet=other.sheet,
+        message=f"“{other.file}”的单位信息与“{first.file}”的不同（{'、'.join(differing)}），"
+        f"已使用“{first.file}”的单位信息。请核对后把各工作簿的单位信息改为一致，或只保留一份。",
+    )
 
 
 def _link_findings(findings: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:

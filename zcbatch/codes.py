@@ -63,6 +63,7 @@ _RULES = [
     Rule("HEADER_UNKNOWN", INFO, "field", "未识别的列（已保留）"),
     Rule("SHEET_UNKNOWN", INFO, "field", "未识别的工作表（已忽略）"),
     Rule("SHEET_HIDDEN", INFO, "field", "隐藏的工作表或行（已读取）"),
+    Rule("UNIT_SHEET_DIFFERS", WARNING, "field", "多个工作簿的单位信息不一致（已用第一份）"),
     Rule("CELL_ERROR_VALUE", ERROR, "field", "单元格为错误值"),
     Rule("CELL_FORMULA", INFO, "field", "单元格含公式（按计算结果读取）"),
     Rule("CELL_CONTROL_CHARS", WARNING, "field", "含不可见控制字符（已去除）"),

@@ -129,3 +129,29 @@ def test_mixed_layout_rejected(tmp_path: Path) -> None:
         "无法确定每项的内容在哪个单元格。请按模板竖排（A 列为项目名称，B 列为内容），"
         "或全部横排（一行为项目名称，下一行为内容）。"
     )
+
+
+def write_departments(folder: Path, second_unit: dict[str, object]) -> Path:
+    """Write two departments' workbooks into one folder, each with its own 单位信息."""
+    write_workbook(folder / "一部.xlsx", [applicant(1)], unit_info())
+    write_workbook(folder / "二部.xlsx", [applicant(2)], second_unit)
+    return folder
+
+
+def test_differing_unit_sheets_reported(tmp_path: Path) -> None:
+    batch = read_batch(write_departments(tmp_path, unit_info(联系人="李明", 参加人数=3)))
+    found = batch.findings[batch.findings["规则"] == "UNIT_SHEET_DIFFERS"]
+    assert found["说明"].tolist() == [
+        "“二部.xlsx”的单位信息与“一部.xlsx”的不同（联系人、参加人数），已使用“一部.xlsx”的单位信息。"
+        "请核对后把各工作簿的单位信息改为一致，或只保留一份。"
+    ]
+
+
+def test_differing_unit_sheets_first_used(tmp_path: Path) -> None:
+    batch = read_batch(write_departments(tmp_path, unit_info(联系人="李明", 参加人数=3)))
+    assert batch.unit["联系人"] == "王晓"
+
+
+def test_equal_unit_sheets_not_reported(tmp_path: Path) -> None:
+    batch = read_batch(write_departments(tmp_path, unit_info()))
+    assert (batch.findings["规则"] == "UNIT_SHEET_DIFFERS").sum() == 0
