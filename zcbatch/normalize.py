@@ -262,7 +262,10 @@ def _from_serial(serial: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     as 2019.1, the same number as ``2019.1``. So a number of one decimal
     .1 is reported as ambiguous (January or October) and a whole number
     between 1900 and 2100 as a year without month. As serials these
-    numbers would be days of 1905, which no date of a batch can be.
+    numbers would be days of 1905, which no date of a batch can be. Any
+    other number with four digits before the point (1899.12, 2500) is
+    read as a year too, and rejected as before 1900 or after 2100: as a
+    serial it would be a day from 1902 to 1927.
 
     >>> _from_serial(pd.Series([2019.06, 2019.11, 2019.3, 2019.1, 2019.0]))[0].dt.strftime("%Y-%m-%d").tolist()
     ['2019-06-01', '2019-11-01', '2019-03-01', nan, nan]
@@ -295,7 +298,12 @@ def _from_serial(serial: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
         year = whole[ambiguous].astype("int64").astype(str)
         detail[ambiguous] = "可能是" + year + "年1月，也可能是" + year + "年10月：Excel 会把输入的 " + year + ".10 存成 " + year + ".1"
 
-    in_range = (whole >= 1) & (whole <= _LATEST_SERIAL) & ~yyyymmdd & ~year_like
+    # Four digits before the point that are no year from 1900 to 2100.
+    other_year = (whole >= 1000) & (whole <= 9999) & ~year_like
+    detail[other_year & (whole < _FIRST_YEAR)] = "整数部分像年份，但早于1900年"
+    detail[other_year & (whole > _LAST_YEAR)] = "整数部分像年份，但晚于2100年"
+
+    in_range = (whole >= 1) & (whole <= _LATEST_SERIAL) & ~yyyymmdd & ~year_like & ~other_year
     leap = whole == _FAKE_LEAP_SERIAL
     before = in_range & (whole < _FAKE_LEAP_SERIAL)
     after = in_range & (whole > _FAKE_LEAP_SERIAL)

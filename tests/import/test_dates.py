@@ -53,6 +53,9 @@ REJECTED = [
     ("before-1677-text", "1677-09-21", "DATE_INVALID", "早于1900年"),
     ("year-one-text", "0001-01-01", "DATE_INVALID", "早于1900年"),
     ("year-month-1006-text", "1006.1", "DATE_INVALID", "早于1900年"),
+    # Four digits before the point are a year, not a serial day of 1905.
+    ("year-month-number-1899", 1899.12, "DATE_INVALID", "整数部分像年份，但早于1900年"),
+    ("year-month-number-2500", 2500.05, "DATE_INVALID", "整数部分像年份，但晚于2100年"),
 ]
 FIRST_CASE_ROW = 3  # row 2 is the applicant's own education row
 

@@ -21,10 +21,10 @@ def test_month_only_warned(tmp_path, typed):
 
 
 # An impossible month is no date at all, so only its DATE_INVALID error is given.
-# A number whose whole part is no year from 1900 to 2100 is an Excel serial
-# date (1899.12 is 1905-03-13), not a month, so it is not warned as one.
+# A number with four digits before the point that are no year from 1900 to
+# 2100 (1899.12) is an invalid date, so it gets no month-only warning either.
 @pytest.mark.parametrize("typed", ["2026年11月30日", "2026年13月", 1899.12],
-                         ids=["full-date", "impossible-month", "serial-number"])
+                         ids=["full-date", "impossible-month", "year-before-1900"])
 def test_day_given_or_invalid_not_warned(tmp_path, typed):
     result = evaluate_applicants(tmp_path, [approved_on(1, typed)], unit=unit_info())
     assert findings_of(result, "APPOINT_DATE_DAY_MISSING").empty
