@@ -585,7 +585,7 @@ def _build_sheet(file: str, sheet_name: str, canonical: str, rows: list[list[obj
         _fill_merged(rows, merged)
 
     if definition.get("layout") == "key_value":
-        return _build_key_value_sheet(file, sheet_name, canonical, rows), fd.empty()
+        return _build_key_value_sheet(file, sheet_name, canonical, rows)
 
     labels = cat.column_by_label[canonical]
     header_index = _find_header(rows, labels)
@@ -690,8 +690,9 @@ def _blank_rows(frame: pd.DataFrame) -> pd.Series:
     return blank
 
 
-def _build_key_value_sheet(file: str, sheet_name: str, canonical: str, rows: list[list[object]]) -> RawSheet:
-    """Read the 单位信息 sheet into a one-column-per-item frame.
+def _build_key_value_sheet(file: str, sheet_name: str, canonical: str,
+                           rows: list[list[object]]) -> tuple[RawSheet, pd.DataFrame]:
+    """Read the 单位信息 sheet into a one-column-per-item frame, and report labels that name no item.
 
     The template lists the items down column A with their values in column
     B (项目 | 内容). A sheet that names the items across one row, each value
@@ -699,8 +700,8 @@ def _build_key_value_sheet(file: str, sheet_name: str, canonical: str, rows: lis
     both, or whose values are on several rows, is rejected: either reading
     would take one item's name or note for another's value.
     """
-    labels = catalogue().column_by_label[canonical]
-    items_down = {index for index, row in enumerate(rows) if row and labels.get(normalize_label(row[0])) is not None}
+    labels = _item_labels(canonical)
+    items_down = {index for index, row in enumerate(rows) if row and labels(row[0]) is not None}
     across = _rows_naming_items(rows, labels)
     if across and items_down - set(across):
         across_rows = "、".join(str(index + 1) for index in sorted(across))
@@ -714,30 +715,47 @@ def _build_key_value_sheet(file: str, sheet_name: str, canonical: str, rows: lis
         return _build_items_across(file, sheet_name, canonical, rows, labels, header_index, across[header_index])
     values: dict[str, object] = {}
     item_rows: dict[str, int] = {}
-    extras: list[str] = []
+    unknown: list[tuple[str, int, int]] = []
     for index, row in enumerate(rows):
-        if not row:
+        if not row or normalize_label(row[0]) in ("项目", ""):
             continue
-        label = normalize_label(row[0])
-        if label in ("项目", ""):
-            continue
-        name = labels.get(label)
+        name = labels(row[0])
         if name is None:
-            extras.append(str(row[0]).strip())
-            continue
-        if name not in values:
+            unknown.append((str(row[0]).strip(), index + 1, 0))
+        elif name not in values:
             values[name] = row[1] if len(row) > 1 else ""
             item_rows[name] = index + 1
-    return _key_value_sheet(file, sheet_name, canonical, values, {name: 1 for name in values}, item_rows, extras, "内容")
+    sheet = _key_value_sheet(file, sheet_name, canonical, values, {name: 1 for name in values}, item_rows, "内容")
+    return sheet, _unknown_items(file, sheet_name, unknown)
 
 
-def _rows_naming_items(rows: list[list[object]], labels: dict[str, str]) -> dict[int, dict[str, int]]:
+def _item_labels(canonical: str) -> Callable[[object], str | None]:
+    """Return a function that gives the item a 单位信息 label names, or None.
+
+    A label may end in a colon, as in 单位名称：.
+    """
+    labels = catalogue().column_by_label[canonical]
+    return lambda cell: labels.get(normalize_label(cell).rstrip(":"))
+
+
+def _unknown_items(file: str, sheet_name: str, unknown: list[tuple[str, int, int]]) -> pd.DataFrame:
+    """Report 单位信息 labels that name no item (label, Excel row, 0-based column)."""
+    return fd.concat(
+        fd.batch_level(
+            rule="HEADER_UNKNOWN", file=file, sheet=sheet_name, row=row, column=f"{label}（{column_letter(column)}列）",
+            message=f"“{label}”不是单位信息模板中的项目，未读取。如是模板项目的别名，请改为模板中的项目名称。",
+        )
+        for label, row, column in unknown
+    )
+
+
+def _rows_naming_items(rows: list[list[object]], labels: Callable[[object], str | None]) -> dict[int, dict[str, int]]:
     """Return the rows that name two or more items across their cells, with each item's column."""
     found: dict[int, dict[str, int]] = {}
     for index, row in enumerate(rows):
         columns: dict[str, int] = {}
         for position, cell in enumerate(row):
-            name = labels.get(normalize_label(cell))
+            name = labels(cell)
             if name is not None and name not in columns:
                 columns[name] = position
         if len(columns) >= 2:
@@ -750,7 +768,8 @@ def _is_blank(cell: object) -> bool:
 
 
 def _build_items_across(file: str, sheet_name: str, canonical: str, rows: list[list[object]],
-                        labels: dict[str, str], header_index: int, columns: dict[str, int]) -> RawSheet:
+                        labels: Callable[[object], str | None], header_index: int,
+                        columns: dict[str, int]) -> tuple[RawSheet, pd.DataFrame]:
     """Read a 单位信息 sheet whose item names run across one row, each value in the cell below.
 
     The values are on the one row below the names that has any of them;
@@ -768,17 +787,18 @@ def _build_items_across(file: str, sheet_name: str, canonical: str, rows: list[l
     value_index = filled[0] if filled else header_index + 1
     value_row = rows[value_index] if value_index < len(rows) else []
     values = {name: value_row[position] if position < len(value_row) else None for name, position in columns.items()}
-    extras = [str(cell).strip() for cell in rows[header_index]
-              if normalize_label(cell) not in ("", "项目") and labels.get(normalize_label(cell)) is None]
+    unknown = [(str(cell).strip(), header_index + 1, position) for position, cell in enumerate(rows[header_index])
+               if normalize_label(cell) not in ("", "项目", "内容") and labels(cell) is None]
     item_rows = dict.fromkeys(columns, value_index + 1)
-    return _key_value_sheet(file, sheet_name, canonical, values, columns, item_rows, extras, "")
+    sheet = _key_value_sheet(file, sheet_name, canonical, values, columns, item_rows, "")
+    return sheet, _unknown_items(file, sheet_name, unknown)
 
 
 def _key_value_sheet(file: str, sheet_name: str, canonical: str, values: dict[str, object], columns: dict[str, int],
-                     item_rows: dict[str, int], extras: list[str], value_header: str) -> RawSheet:
+                     item_rows: dict[str, int], value_header: str) -> RawSheet:
     frame = pd.DataFrame([values], dtype=object) if values else pd.DataFrame([{}], dtype=object)
     frame[fd.SRC_FILE] = file
     frame[fd.SRC_SHEET] = sheet_name
     frame[fd.SRC_ROW] = 0
     letters = {name: column_letter(position) for name, position in columns.items()}
-    return RawSheet(canonical, file, sheet_name, frame, letters, 0, extras, item_rows, columns, value_header)
+    return RawSheet(canonical, file, sheet_name, frame, letters, 0, [], item_rows, columns, value_header)

@@ -155,3 +155,28 @@ def test_differing_unit_sheets_first_used(tmp_path: Path) -> None:
 def test_equal_unit_sheets_not_reported(tmp_path: Path) -> None:
     batch = read_batch(write_departments(tmp_path, unit_info()))
     assert (batch.findings["规则"] == "UNIT_SHEET_DIFFERS").sum() == 0
+
+
+def test_label_with_colon_read(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "冒号.xlsx", [applicant(1)], unit_info())
+    workbook = openpyxl.load_workbook(path)
+    workbook["单位信息"]["A2"] = "单位名称："
+    workbook.save(path)
+    assert read_batch(path).unit["单位名称"] == unit_info()["单位名称"]
+
+
+@pytest.mark.parametrize(("layout", "cell", "row"), [("down", "A12", 12), ("across", "K1", 1)])
+def test_unknown_item_reported(tmp_path: Path, layout: str, cell: str, row: int) -> None:
+    if layout == "down":
+        path = write_workbook(tmp_path / "未知项目.xlsx", [applicant(1)], unit_info())
+    else:
+        path = write_across(tmp_path / "未知项目.xlsx", unit_info())
+    workbook = openpyxl.load_workbook(path)
+    workbook["单位信息"][cell] = "单位邮箱"
+    workbook.save(path)
+    batch = read_batch(path)
+    found = batch.findings[batch.findings["规则"] == "HEADER_UNKNOWN"]
+    assert found[["行号", "列", "说明"]].values.tolist() == [[
+        row, f"单位邮箱（{cell[0]}列）",
+        "“单位邮箱”不是单位信息模板中的项目，未读取。如是模板项目的别名，请改为模板中的项目名称。",
+    ]]
