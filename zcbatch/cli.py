@@ -330,8 +330,12 @@ def _ignore_interrupts() -> None:
 
 def _internal_error() -> int:
     """Write the current traceback, numbers masked, to the error log and print its path."""
-    log_path = Path(tempfile.gettempdir()) / "zcbatch-错误日志.log"
-    log_path.write_text(mask_personal_numbers(traceback.format_exc()), encoding="utf-8")
+    # Each error gets its own file, so a later error never replaces the log
+    # another run, or another user, is about to send.
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="zcbatch-错误日志-", suffix=".log",
+                                     delete=False) as log:
+        log.write(mask_personal_numbers(traceback.format_exc()))
+    log_path = Path(log.name)
     print(f"zcbatch：程序内部错误，处理未完成。详细信息已写入 {log_path}，请把该文件发给技术支持。", file=sys.stderr)
     return EXIT_INTERNAL
 

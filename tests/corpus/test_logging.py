@@ -97,9 +97,22 @@ def test_internal_error_log(workbook: Path, tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(pipeline, "check", fail)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     code = cli.main(["check", str(workbook), "-o", str(tmp_path / "out")])
-    log_text = (tmp_path / "zcbatch-错误日志.log").read_text(encoding="utf-8")
+    [log_path] = tmp_path.glob("zcbatch-错误日志-*.log")
+    log_text = log_path.read_text(encoding="utf-8")
     captured = capsys.readouterr()
     assert code == 1
+    assert str(log_path) in captured.err
     assert "ValueError" in log_text
     assert _leaks(log_text) == []
     assert _leaks(captured.err) == []
+
+
+def test_internal_error_logs_kept_apart(workbook: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise ValueError("internal")
+
+    monkeypatch.setattr(pipeline, "check", fail)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    for attempt in range(2):
+        cli.main(["check", str(workbook), "-o", str(tmp_path / f"out{attempt}")])
+    assert len(list(tmp_path.glob("zcbatch-错误日志-*.log"))) == 2
