@@ -503,6 +503,13 @@ def _scan_findings(raw: RawSheet, scan: SheetScan) -> pd.DataFrame:
                     rule="CELL_FORMULA", file=raw.file, sheet=raw.sheet, row=cell[0] + 1,
                     column=raw.value_header or name, message=_unevaluated_message(name, formula),
                 ))
+        for (row_index, position), name in item_by_cell.items():
+            if row_index in scan.hidden_rows or position in scan.hidden_columns:
+                where = f"第 {row_index + 1} 行" if row_index in scan.hidden_rows else f"{column_letter(position)}列"
+                problems.append(fd.batch_level(
+                    rule="SHEET_HIDDEN", file=raw.file, sheet=raw.sheet, row=row_index + 1, column=raw.value_header or name,
+                    message=f"单位信息“{name}”所在的{where}是隐藏的，已照常读取。如该项内容不应使用，请改正或删除，而不是隐藏。",
+                ))
         return fd.concat(problems)
 
     name_by_letter = {letter: name for name, letter in raw.letters.items()}

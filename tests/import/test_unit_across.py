@@ -180,3 +180,15 @@ def test_unknown_item_reported(tmp_path: Path, layout: str, cell: str, row: int)
         row, f"单位邮箱（{cell[0]}列）",
         "“单位邮箱”不是单位信息模板中的项目，未读取。如是模板项目的别名，请改为模板中的项目名称。",
     ]]
+
+
+def test_hidden_item_row_reported(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "隐藏行.xlsx", [applicant(1)], unit_info())
+    workbook = openpyxl.load_workbook(path)
+    workbook["单位信息"].row_dimensions[6].hidden = True  # 推荐委员会总人数
+    workbook.save(path)
+    batch = read_batch(path)
+    found = batch.findings[batch.findings["规则"] == "SHEET_HIDDEN"]
+    assert found[["行号", "说明"]].values.tolist() == [[
+        6, "单位信息“推荐委员会总人数”所在的第 6 行是隐藏的，已照常读取。如该项内容不应使用，请改正或删除，而不是隐藏。",
+    ]]
