@@ -42,7 +42,7 @@ REJECTED = [
     ("words", "六月底", "DATE_INVALID", "“六月底”"),
     ("two-digit-year", "19.6.30", "DATE_INVALID", "“19.6.30”"),
     ("excel-boolean", True, "DATE_INVALID", "“TRUE”无法识别为日期"),
-    ("time-of-day", dt.time(14, 30), "DATE_INVALID", "“14:30:00”无法识别为日期（单元格只有时间；1900年以前的日期在 Excel 中也会这样保存）"),
+    ("time-of-day", dt.time(14, 30), "DATE_INVALID", "“14:30:00”无法识别为日期（单元格只有时间，没有日期。1900年以前的日期存入 xlsx 或 xls 文件后会读成这样）"),
     # A typed 2019.10 is stored as 2019.1, so January and October look alike.
     ("year-month-number-ambiguous", 2019.1, "DATE_INVALID", "可能是2019年1月，也可能是2019年10月"),
     ("year-only-number", 2019, "DATE_INVALID", "只有年份，缺少月份"),

@@ -1,7 +1,8 @@
-"""单位信息 with the item names across one row and each value in the cell below.
+"""Reading the 单位信息 sheet: its two layouts, and what is reported about it.
 
 The template lists the items down the sheet (项目 | 内容); some analysts type
-them across, as a header row over a value row. Both read the same.
+them across, as a header row over a value row. Both read the same. A sheet
+that mixes the two, or has several value rows, is rejected.
 """
 
 from __future__ import annotations
@@ -35,6 +36,36 @@ def write_across(path: Path, unit: dict[str, object]) -> Path:
         sheet.cell(row=2, column=column, value=value)
     workbook.save(path)
     return path
+
+
+def write_down(path: Path) -> Path:
+    """Write one applicant, and 单位信息 down the sheet as the template has it."""
+    return write_workbook(path, [applicant(1)], unit_info())
+
+
+def edit_unit_sheet(path: Path, cells: dict[str, object] | None = None, insert_row: int | None = None,
+                    hidden_row: int | None = None) -> Path:
+    """Change the 单位信息 sheet of a written workbook: insert a blank row, then set cells or hide a row."""
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["单位信息"]
+    if insert_row is not None:
+        sheet.insert_rows(insert_row)
+    for cell, value in (cells or {}).items():
+        sheet[cell] = value
+    if hidden_row is not None:
+        sheet.row_dimensions[hidden_row].hidden = True
+    workbook.save(path)
+    return path
+
+
+def input_error(path: Path) -> str:
+    with pytest.raises(InputError) as raised:
+        read_batch(path)
+    return str(raised.value)
+
+
+def rule_findings(batch: Batch, rule: str) -> pd.DataFrame:
+    return batch.findings[batch.findings["规则"] == rule]
 
 
 @pytest.fixture(scope="module")
@@ -92,24 +123,14 @@ def test_across_formula_names_item_cell(tmp_path: Path) -> None:
 
 
 def test_across_blank_row_skipped(tmp_path: Path) -> None:
-    path = write_across(tmp_path / "空行.xlsx", unit_info())
-    workbook = openpyxl.load_workbook(path)
-    workbook["单位信息"].insert_rows(2)
-    workbook.save(path)
-    batch = read_batch(path)
+    batch = read_batch(edit_unit_sheet(write_across(tmp_path / "空行.xlsx", unit_info()), insert_row=2))
     assert batch.unit["推荐委员会总人数"] == 5
     assert set(batch.unit_items["_row"]) == {3}
 
 
 def test_across_note_row_rejected(tmp_path: Path) -> None:
-    path = write_across(tmp_path / "说明行.xlsx", unit_info())
-    workbook = openpyxl.load_workbook(path)
-    workbook["单位信息"].insert_rows(2)
-    workbook["单位信息"]["A2"] = "（请填写全称）"
-    workbook.save(path)
-    with pytest.raises(InputError) as raised:
-        read_batch(path)
-    assert str(raised.value) == (
+    path = edit_unit_sheet(write_across(tmp_path / "说明行.xlsx", unit_info()), {"A2": "（请填写全称）"}, insert_row=2)
+    assert input_error(path) == (
         "“说明行.xlsx”的工作表“单位信息”横排单位信息，但项目名称（第 1 行）下方第 2、3 行都有内容，"
         "无法确定哪一行是单位信息。请把各项内容填在项目名称下方的同一行，删去说明文字，"
         "或按模板竖排（A 列为项目名称，B 列为内容）。"
@@ -117,14 +138,9 @@ def test_across_note_row_rejected(tmp_path: Path) -> None:
 
 
 def test_mixed_layout_rejected(tmp_path: Path) -> None:
-    path = write_workbook(tmp_path / "混排.xlsx", [applicant(1)], unit_info())
-    workbook = openpyxl.load_workbook(path)
     # A value that is itself an item name makes its row name two items.
-    workbook["单位信息"]["B2"] = "统一社会信用代码"
-    workbook.save(path)
-    with pytest.raises(InputError) as raised:
-        read_batch(path)
-    assert str(raised.value) == (
+    path = edit_unit_sheet(write_down(tmp_path / "混排.xlsx"), {"B2": "统一社会信用代码"})
+    assert input_error(path) == (
         "“混排.xlsx”的工作表“单位信息”第 2 行横向列出了多个单位信息项目，其他行又在 A 列竖向列出项目，"
         "无法确定每项的内容在哪个单元格。请按模板竖排（A 列为项目名称，B 列为内容），"
         "或全部横排（一行为项目名称，下一行为内容）。"
@@ -140,8 +156,7 @@ def write_departments(folder: Path, second_unit: dict[str, object]) -> Path:
 
 def test_differing_unit_sheets_reported(tmp_path: Path) -> None:
     batch = read_batch(write_departments(tmp_path, unit_info(联系人="李明", 参加人数=3)))
-    found = batch.findings[batch.findings["规则"] == "UNIT_SHEET_DIFFERS"]
-    assert found["说明"].tolist() == [
+    assert rule_findings(batch, "UNIT_SHEET_DIFFERS")["说明"].tolist() == [
         "“二部.xlsx”的单位信息与“一部.xlsx”的不同（联系人、参加人数），已使用“一部.xlsx”的单位信息。"
         "请核对后把各工作簿的单位信息改为一致，或只保留一份。"
     ]
@@ -154,28 +169,19 @@ def test_differing_unit_sheets_first_used(tmp_path: Path) -> None:
 
 def test_equal_unit_sheets_not_reported(tmp_path: Path) -> None:
     batch = read_batch(write_departments(tmp_path, unit_info()))
-    assert (batch.findings["规则"] == "UNIT_SHEET_DIFFERS").sum() == 0
+    assert rule_findings(batch, "UNIT_SHEET_DIFFERS").empty
 
 
 def test_label_with_colon_read(tmp_path: Path) -> None:
-    path = write_workbook(tmp_path / "冒号.xlsx", [applicant(1)], unit_info())
-    workbook = openpyxl.load_workbook(path)
-    workbook["单位信息"]["A2"] = "单位名称："
-    workbook.save(path)
+    path = edit_unit_sheet(write_down(tmp_path / "冒号.xlsx"), {"A2": "单位名称："})
     assert read_batch(path).unit["单位名称"] == unit_info()["单位名称"]
 
 
 @pytest.mark.parametrize(("layout", "cell", "row"), [("down", "A12", 12), ("across", "K1", 1)])
 def test_unknown_item_reported(tmp_path: Path, layout: str, cell: str, row: int) -> None:
-    if layout == "down":
-        path = write_workbook(tmp_path / "未知项目.xlsx", [applicant(1)], unit_info())
-    else:
-        path = write_across(tmp_path / "未知项目.xlsx", unit_info())
-    workbook = openpyxl.load_workbook(path)
-    workbook["单位信息"][cell] = "单位邮箱"
-    workbook.save(path)
-    batch = read_batch(path)
-    found = batch.findings[batch.findings["规则"] == "HEADER_UNKNOWN"]
+    path = tmp_path / "未知项目.xlsx"
+    written = write_down(path) if layout == "down" else write_across(path, unit_info())
+    found = rule_findings(read_batch(edit_unit_sheet(written, {cell: "单位邮箱"})), "HEADER_UNKNOWN")
     assert found[["行号", "列", "说明"]].values.tolist() == [[
         row, f"单位邮箱（{cell[0]}列）",
         "“单位邮箱”不是单位信息模板中的项目，未读取。如是模板项目的别名，请改为模板中的项目名称。",
@@ -183,12 +189,8 @@ def test_unknown_item_reported(tmp_path: Path, layout: str, cell: str, row: int)
 
 
 def test_hidden_item_row_reported(tmp_path: Path) -> None:
-    path = write_workbook(tmp_path / "隐藏行.xlsx", [applicant(1)], unit_info())
-    workbook = openpyxl.load_workbook(path)
-    workbook["单位信息"].row_dimensions[6].hidden = True  # 推荐委员会总人数
-    workbook.save(path)
-    batch = read_batch(path)
-    found = batch.findings[batch.findings["规则"] == "SHEET_HIDDEN"]
+    # Row 6 holds 推荐委员会总人数.
+    found = rule_findings(read_batch(edit_unit_sheet(write_down(tmp_path / "隐藏行.xlsx"), hidden_row=6)), "SHEET_HIDDEN")
     assert found[["行号", "说明"]].values.tolist() == [[
         6, "单位信息“推荐委员会总人数”所在的第 6 行是隐藏的，已照常读取。如该项内容不应使用，请改正或删除，而不是隐藏。",
     ]]
