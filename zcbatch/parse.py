@@ -348,7 +348,7 @@ def parse_key_value(raw: RawSheet) -> tuple[dict[str, object], pd.DataFrame, pd.
         fd.SRC_FILE: raw.file,
         fd.SRC_SHEET: raw.sheet,
         fd.SRC_ROW: [raw.item_rows.get(name) for name in items],
-        "列名": [raw.value_header or name for name in items],
+        "列名": [raw.value_column(name) for name in items],
     })
     values: dict[str, object] = {}
     problems: list[pd.DataFrame] = []

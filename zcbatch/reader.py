@@ -74,13 +74,17 @@ class RawSheet:
     header_row: int
     extras: list[str]
     # For the key/value sheet 单位信息: the Excel row and the 0-based column
-    # of each item's value, and the header above the values ("内容"), or ""
-    # when the items run across one row and each value sits under its name.
+    # of each item's value, and the header above the values. The header is ""
+    # when the items run across one row, each value under its own name.
     item_rows: dict[str, int] = field(default_factory=dict)
     item_columns: dict[str, int] = field(default_factory=dict)
     value_header: str = "内容"
     # What read_workbook's ``prepare`` returned for this sheet.
     prepared: object = None
+
+    def value_column(self, item: str) -> str:
+        """Return the header of the column that holds a 单位信息 item's value: 内容, or the item's name."""
+        return self.value_header or item
 
 
 def column_letter(index: int) -> str:
@@ -492,26 +496,9 @@ def _scan_cells(data: bytes, scan: SheetScan) -> SheetScan:
 
 def _scan_findings(raw: RawSheet, scan: SheetScan) -> pd.DataFrame:
     """Report the hidden rows and columns and the uncomputed formulas of a read sheet."""
-    problems: list[pd.DataFrame] = []
     if raw.item_rows:
-        # 单位信息: each item's value sits in its own cell.
-        item_by_cell = {(raw.item_rows[name] - 1, raw.item_columns[name]): name for name in raw.item_rows}
-        for cell, formula in sorted(scan.unevaluated.items()):
-            if cell in item_by_cell:
-                name = item_by_cell[cell]
-                problems.append(fd.batch_level(
-                    rule="CELL_FORMULA", file=raw.file, sheet=raw.sheet, row=cell[0] + 1,
-                    column=raw.value_header or name, message=_unevaluated_message(name, formula),
-                ))
-        for (row_index, position), name in item_by_cell.items():
-            if row_index in scan.hidden_rows or position in scan.hidden_columns:
-                where = f"第 {row_index + 1} 行" if row_index in scan.hidden_rows else f"{column_letter(position)}列"
-                problems.append(fd.batch_level(
-                    rule="SHEET_HIDDEN", file=raw.file, sheet=raw.sheet, row=row_index + 1, column=raw.value_header or name,
-                    message=f"单位信息“{name}”所在的{where}是隐藏的，已照常读取。如该项内容不应使用，请改正或删除，而不是隐藏。",
-                ))
-        return fd.concat(problems)
-
+        return _unit_scan_findings(raw, scan)
+    problems: list[pd.DataFrame] = []
     name_by_letter = {letter: name for name, letter in raw.letters.items()}
     if not scan.unevaluated and not scan.hidden_rows and not scan.hidden_columns:
         return fd.empty()
@@ -536,6 +523,27 @@ def _scan_findings(raw: RawSheet, scan: SheetScan) -> pd.DataFrame:
             problems.append(fd.batch_level(
                 rule="SHEET_HIDDEN", file=raw.file, sheet=raw.sheet, row=raw.header_row, column=name,
                 message=f"“{name}”列（{column_letter(position)}列）是隐藏列，已照常读取。如该列数据不应申报，请删除该列而不是隐藏。",
+            ))
+    return fd.concat(problems)
+
+
+def _unit_scan_findings(raw: RawSheet, scan: SheetScan) -> pd.DataFrame:
+    """Report the uncomputed formulas and the hidden rows and columns of 单位信息's value cells."""
+    problems: list[pd.DataFrame] = []
+    item_by_cell = {(raw.item_rows[name] - 1, raw.item_columns[name]): name for name in raw.item_rows}
+    for cell, formula in sorted(scan.unevaluated.items()):
+        if cell in item_by_cell:
+            name = item_by_cell[cell]
+            problems.append(fd.batch_level(
+                rule="CELL_FORMULA", file=raw.file, sheet=raw.sheet, row=cell[0] + 1,
+                column=raw.value_column(name), message=_unevaluated_message(name, formula),
+            ))
+    for (row_index, position), name in item_by_cell.items():
+        if row_index in scan.hidden_rows or position in scan.hidden_columns:
+            where = f"第 {row_index + 1} 行" if row_index in scan.hidden_rows else f"{column_letter(position)}列"
+            problems.append(fd.batch_level(
+                rule="SHEET_HIDDEN", file=raw.file, sheet=raw.sheet, row=row_index + 1, column=raw.value_column(name),
+                message=f"单位信息“{name}”所在的{where}是隐藏的，已照常读取。如该项内容不应使用，请改正或删除，而不是隐藏。",
             ))
     return fd.concat(problems)
 
@@ -729,6 +737,7 @@ def _build_key_value_sheet(file: str, sheet_name: str, canonical: str,
         name = labels(row[0])
         if name is None:
             unknown.append((str(row[0]).strip(), index + 1, 0))
+        # NOTE: an item listed twice keeps its first value without a finding.
         elif name not in values:
             values[name] = row[1] if len(row) > 1 else ""
             item_rows[name] = index + 1
@@ -770,20 +779,23 @@ def _rows_naming_items(rows: list[list[object]], labels: Callable[[object], str 
     return found
 
 
-def _is_blank(cell: object) -> bool:
-    return cell is None or not "".join(str(cell).split()).strip("\u200b\ufeff")
-
-
 def _build_items_across(file: str, sheet_name: str, canonical: str, rows: list[list[object]],
                         labels: Callable[[object], str | None], header_index: int,
                         columns: dict[str, int]) -> tuple[RawSheet, pd.DataFrame]:
     """Read a 单位信息 sheet whose item names run across one row, each value in the cell below.
 
-    The values are on the one row below the names that has any of them;
-    blank rows in between are skipped.
+    The values are on the only row below the names that has any. Blank rows
+    in between are skipped, and several filled rows are rejected.
+
+    NOTE: a value that is a formula without a saved result reads as blank, so
+    a row of such values with a note row below it is misread: the note row
+    is taken as the values.
     """
-    filled = [index for index in range(header_index + 1, len(rows))
-              if any(not _is_blank(rows[index][position]) for position in columns.values() if position < len(rows[index]))]
+    def has_value(row: list[object]) -> bool:
+        cells = [row[position] for position in columns.values() if position < len(row)]
+        return any(cell is not None and normalize_label(str(cell)) for cell in cells)
+
+    filled = [index for index in range(header_index + 1, len(rows)) if has_value(rows[index])]
     if len(filled) > 1:
         listed = "、".join(str(index + 1) for index in filled)
         raise InputError(
