@@ -139,7 +139,7 @@ def read_batch(paths: str | os.PathLike | list[str | os.PathLike]) -> Batch:
         sheets=typed, raw=raw_frames, unit=unit, unit_items=unit_items,
         findings=fd.empty(), sources=sources, letters=letters, _applicant_ids=applicant_ids,
     )
-    batch.findings = _link_findings(fd.concat(problems), applicant_ids)
+    batch.findings = link_findings(fd.concat(problems), applicant_ids)
     log.info("读取完成：%d 名申请人，%d 条问题", len(typed[APPLICANT_SHEET]), len(batch.findings))
     return batch
 
@@ -217,8 +217,12 @@ def _unit_differences(first: RawSheet, unit: dict[str, object], other: RawSheet)
     )
 
 
-def _link_findings(findings: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:
-    """Give the findings made while the cells were parsed, before the rows were linked, their applicant codes."""
+def link_findings(findings: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:
+    """Give findings without an applicant code the code of their 证件号码 among ``ids``.
+
+    The findings made while the cells are parsed come before the rows are
+    linked, so they get their codes here.
+    """
     codes = findings[APPLICANT_CODE].to_numpy(dtype="int64", na_value=-1, copy=True)
     unlinked = np.flatnonzero((codes < 0) & findings[fd.KEY].notna().to_numpy(dtype=bool))
     if len(unlinked) and len(ids):

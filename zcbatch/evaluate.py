@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from zcbatch import findings as fd
-from zcbatch.batch import APPLICANT_CODE, Batch, reference_today
+from zcbatch.batch import APPLICANT_CODE, Batch, link_findings, reference_today
 from zcbatch.codes import (
     ERROR,
     STATUS_DATA_ERROR,
@@ -196,14 +196,10 @@ def _identify(findings: pd.DataFrame, batch: Batch, masked_ids: np.ndarray) -> p
     is the applicant's first 个人信息 row, where the finding has none.
     """
     ids = batch.applicant_ids
+    # read_batch links its own findings; findings from elsewhere may still lack the code.
+    findings = link_findings(findings, ids)
     key = findings[fd.KEY]
-    codes = findings[APPLICANT_CODE].to_numpy(dtype="int64", na_value=-1, copy=True)
-    # Findings made from rows without the code (cells as read, for example) are linked here.
-    without = np.flatnonzero(codes < 0)
-    unlinked = without[key.iloc[without].notna().to_numpy()]
-    if len(unlinked) and len(ids):
-        codes[unlinked] = ids.get_indexer(key.iloc[unlinked])
-    findings = findings.assign(**{APPLICANT_CODE: codes})
+    codes = findings[APPLICANT_CODE].to_numpy(dtype="int64")
 
     people = batch.applicants
     first_person = groups.first_rows(groups.codes_of(people), len(ids))
@@ -214,7 +210,7 @@ def _identify(findings: pd.DataFrame, batch: Batch, masked_ids: np.ndarray) -> p
 
     # A 证件号码 that belongs to no applicant (a row of another sheet) is masked on its own.
     masked = groups.per_row(masked_ids, codes, missing=None)
-    stray = unlinked[codes[unlinked] < 0]
+    stray = np.flatnonzero((codes < 0) & key.notna().to_numpy(dtype=bool))
     masked[stray] = fd.mask_id(key.iloc[stray]).to_numpy(dtype=object)
     findings[fd.ID] = pd.Series(masked, index=findings.index, dtype=object)
     return findings
@@ -242,7 +238,7 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
     header_missing = findings[is_error & (findings[fd.RULE] == "HEADER_MISSING").to_numpy()]
     sheet_level = header_missing[fd.KEY].isna().any()
 
-    # The first true condition decides; each applicant gets the position of its status.
+    # The first true condition decides the status, and each applicant gets that status's position.
     status = np.select([(codes < 0) | data_error | sheet_level, ineligible, material], [0, 1, 2], default=3)
     people["状态"] = pd.Series(STATUS_ORDER[status], index=people.index, dtype="str")
     # The findings are sorted by severity, so an applicant's first is the most serious.
