@@ -245,8 +245,9 @@ def parse_dates(raw: pd.Series) -> Parsed:
     # Booleans, times of day and anything else without a date in it.
     other = raw.notna() & ~(native | is_number | is_text)
     problem[other] = "DATE_INVALID"
-    # Excel keeps no date before 1900: such a date cell is read as a time of day.
-    detail[other & types.eq(dt.time)] = "单元格只有时间；1900年以前的日期在 Excel 中也会这样保存"
+    # An .xlsx or .xls date cell before 1900 is stored as a negative serial,
+    # which python-calamine reads as the time 00:00:00.
+    detail[other & types.eq(dt.time)] = "单元格只有时间，没有日期。1900年以前的日期存入 xlsx 或 xls 文件后会读成这样"
 
     too_early |= result.notna() & (result < EARLIEST_DATE)
     result[too_early] = pd.NaT

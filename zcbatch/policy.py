@@ -31,9 +31,9 @@ TIERS = ("博士", "硕士", "本科", "大专", "中专及以下")
 LEVELS = ("员级", "助理级", "中级")
 JUNIOR_LEVELS = ("员级", "助理级")
 
-# The shape every policy file must have. A dict lists its keys; a type is
-# the type of a leaf; "tier_map" and "level_map" are mappings whose keys must
-# be tiers or levels; "list" is a list whose items have the type that follows.
+# The shape every policy file must have. A dict lists its keys, and a type is
+# the type of a leaf. "tier_map" and "level_map" are mappings whose keys must
+# be tiers or levels, and "list" is a non-empty list of items of the type that follows.
 _SHAPE: dict[str, Any] = {
     "name": str,
     "version": str,

@@ -417,7 +417,7 @@ def appraisal(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.DataF
         message="考核情况表缺少 " + missing["年度"].astype(str) + " 年度的考核结果。该学历层次须有近 "
         + _int(pd.Series(counts.to_numpy()[matched.people[~matched.found]])) + " 年的考核，请补充。",
     )]
-    # A blank result is not a failing one; each distinct result is looked up once.
+    # A blank result is not a failing one. Each distinct result is looked up once.
     not_passing = groups.map_distinct(batch.sheets["考核情况"]["考核结果"], dict.fromkeys(passing, False), other=True, missing=False)
     failing = matched.rows(matched.flags(not_passing.astype(bool)), ["考核结果"])
     results.append(fd.frame(
