@@ -33,8 +33,11 @@ TITLE_TIERS = {"博士": TIER_RANK["博士"], "硕士": TIER_RANK["硕士"]}
 NONE_VALUES = ("无", "没有", "-", "—", "/", "／")
 LEVEL_POSITION = {level: position for position, level in enumerate(LEVELS)}
 TIER_POSITION = {tier: position for position, tier in enumerate(TIERS)}
-# The last whole month a nanosecond timestamp can hold (April 2262).
-LAST_MONTH = np.datetime64("2262-04", "M")
+# The months a nanosecond timestamp holds whole, from October 1677 to March
+# 2262, and the first day of each as int64 nanoseconds. Month numbers count
+# from January 1970, as numpy's datetime64[M] does.
+FIRST_MONTH = np.datetime64("1677-10", "M").astype("int64")
+MONTH_STARTS = np.arange(np.datetime64("1677-10", "M"), np.datetime64("2262-04", "M")).astype("datetime64[ns]").view("int64")
 
 
 def education_tier(education: pd.DataFrame) -> pd.Series:
@@ -79,10 +82,15 @@ def months_between(start: pd.Series, end: pd.Series | pd.Timestamp) -> pd.Series
 
 
 def _month_and_day(days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return the month number (months since 1970-01) and the day within the month of each date."""
-    month = days.astype("datetime64[M]")
-    day = (days - month.astype("datetime64[ns]")).astype("timedelta64[D]")
-    return month.view("int64"), day.view("int64")
+    """Return the month number (months since 1970-01) and the day within the month (from 0) of each date.
+
+    A blank date (NaT) gets month 0 and day 0; callers mask it.
+    """
+    # pandas reads the calendar fields in one pass; numpy's conversion to
+    # datetime64[M] costs several times more.
+    dates = pd.DatetimeIndex(np.where(np.isnat(days), np.datetime64(0, "ns"), days))
+    month = (dates.year.to_numpy(dtype="int64") - 1970) * 12 + dates.month.to_numpy(dtype="int64") - 1
+    return month, dates.day.to_numpy(dtype="int64") - 1
 
 
 def add_years(start: pd.Series, years: pd.Series | int) -> pd.Series:
@@ -96,11 +104,14 @@ def add_years(start: pd.Series, years: pd.Series | int) -> pd.Series:
     """
     years = np.asarray(years, dtype="int64")
     days = start.to_numpy(dtype="datetime64[ns]")
-    month = days.astype("datetime64[M]")
-    # The first of the month, years later, plus the days into the month.
-    target = month + 12 * years
-    target = np.where(target < LAST_MONTH, target, np.datetime64("NaT"))
-    return pd.Series(target.astype("datetime64[ns]") + (days - month.astype("datetime64[ns]")), index=start.index)
+    month, _ = _month_and_day(days)
+    # The first of the month, years later, plus the time since the first of
+    # the start's month; a month beyond the nanosecond range is blank.
+    target = month + 12 * years - FIRST_MONTH
+    beyond = np.isnat(days) | (month < FIRST_MONTH) | (target < 0) | (target >= len(MONTH_STARTS))
+    offset = days.view("int64") - MONTH_STARTS[(month - FIRST_MONTH).clip(0, len(MONTH_STARTS) - 1)]
+    shifted = MONTH_STARTS[target.clip(0, len(MONTH_STARTS) - 1)] + offset
+    return pd.Series(np.where(beyond, groups.NAT, shifted).view("datetime64[ns]"), index=start.index)
 
 
 def is_none_value(values: pd.Series) -> pd.Series:
