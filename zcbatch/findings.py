@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from zcbatch.codes import RULES, SEVERITY_ORDER
+from zcbatch.rules.groups import FEW_VALUES
 
 FILE, SHEET, ROW, COLUMN, NAME, ID, RULE, SEVERITY, MESSAGE = (
     "文件", "工作表", "行号", "列", "姓名", "证件号码", "规则", "级别", "说明"
@@ -119,14 +120,19 @@ def _aligned(values: pd.Series, index: pd.Index) -> np.ndarray:
     return values.to_numpy(dtype=object)
 
 
-def select(sheet: pd.DataFrame, mask: pd.Series | np.ndarray, *columns: str) -> pd.DataFrame:
-    """Return the rows of a sheet frame in ``mask`` with the columns :func:`frame` reads and ``columns``.
+def select(sheet: pd.DataFrame, rows: pd.Series | np.ndarray, *columns: str) -> pd.DataFrame:
+    """Return some rows of a sheet frame with the columns :func:`frame` reads and ``columns``.
 
-    Sheet frames are wide, so a rule that takes only these columns copies a
-    fraction of what whole rows would cost.
+    ``rows`` is a boolean mask in the sheet's order (a blank counts as
+    false) or an array of integer positions. Sheet frames are wide, so a rule
+    that takes only these columns copies a fraction of what whole rows would
+    cost.
     """
     place = [SRC_FILE, SRC_SHEET, SRC_ROW, *(name for name in ("证件号码", "姓名", CODE) if name in sheet)]
-    return sheet.loc[mask, [*place, *(name for name in columns if name not in place)]]
+    narrow = sheet[[*place, *(name for name in columns if name not in place)]]
+    if isinstance(rows, np.ndarray) and rows.dtype.kind in "iu":
+        return narrow.iloc[rows]
+    return narrow.loc[rows]
 
 
 def batch_level(*, rule: str, message: str, file: str = "", sheet: str = "", row: int | None = None,
@@ -158,7 +164,7 @@ def finalize(findings: pd.DataFrame) -> pd.DataFrame:
         return empty()
     rows = pd.to_numeric(findings[ROW], errors="coerce").to_numpy(dtype="float64")
     unrepeated = np.flatnonzero(~_duplicated(findings, rows))
-    severity_codes, severities = pd.factorize(findings[SEVERITY].to_numpy(dtype=object))
+    severity_codes, severities = pd.factorize(findings[SEVERITY].to_numpy(dtype=object), size_hint=FEW_VALUES)
     order = np.array([*(SEVERITY_ORDER.get(value, 9) for value in severities), 9])[severity_codes]
     # np.lexsort sorts stably by its last key first.
     keys = (_sort_codes(findings[RULE]), np.nan_to_num(rows, nan=-1), _sort_codes(findings[SHEET]),
@@ -178,7 +184,7 @@ def _duplicated(findings: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     """Mark the findings that repeat an earlier one at the same place with the same message."""
     # Repeats share their row and rule, and few findings do, so only those
     # are compared on every column.
-    rule_codes, rules = pd.factorize(findings[RULE].to_numpy(dtype=object))
+    rule_codes, rules = pd.factorize(findings[RULE].to_numpy(dtype=object), size_hint=FEW_VALUES)
     place = np.nan_to_num(rows, nan=-1).astype("int64") * (len(rules) + 1) + rule_codes
     shared = pd.Series(place).duplicated(keep=False).to_numpy()
     repeated = np.zeros(len(findings), dtype=bool)
@@ -199,15 +205,15 @@ def combinations(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
     """
     numbers = np.zeros(len(frame), dtype="int64")
     for column in columns:
-        codes, uniques = pd.factorize(frame[column], use_na_sentinel=False)
+        codes, uniques = pd.factorize(frame[column], use_na_sentinel=False, size_hint=FEW_VALUES)
         # Renumbering after each column keeps the numbers below the row count.
-        numbers, _ = pd.factorize(numbers * len(uniques) + codes)
+        numbers, _ = pd.factorize(numbers * len(uniques) + codes, size_hint=FEW_VALUES)
     return numbers
 
 
 def _sort_codes(values: pd.Series) -> np.ndarray:
     """Return codes that sort like the values, blanks last."""
-    codes, uniques = pd.factorize(values, sort=True)
+    codes, uniques = pd.factorize(values, sort=True, size_hint=FEW_VALUES)
     return np.where(codes < 0, len(uniques), codes)
 
 

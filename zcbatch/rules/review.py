@@ -84,7 +84,7 @@ def decisions(batch) -> pd.DataFrame:
 def committee(batch, policy: Policy) -> pd.DataFrame:
     """Committee size, attendance and votes, checked when anyone is approved."""
     review = batch.sheets["单位审核"]
-    if not (review["审核结果"] == "通过").any():
+    if not _approved_rows(review).any():
         return fd.empty()
     settings = policy.review
     unit = batch.unit
@@ -118,7 +118,7 @@ def committee(batch, policy: Policy) -> pd.DataFrame:
 def publicity(batch, policy: Policy) -> pd.DataFrame:
     """Publicity lasts at least the policy's working days (five in the guide)."""
     review = batch.sheets["单位审核"]
-    if not (review["审核结果"] == "通过").any():
+    if not _approved_rows(review).any():
         return fd.empty()
     minimum = policy.review["publicity_min_workdays"]
     start, end = batch.unit.get("公示开始日期"), batch.unit.get("公示结束日期")
@@ -175,8 +175,8 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
     before the earliest eligible date, normally in the application month."""
     review = batch.sheets["单位审核"]
     size = len(batch.applicant_ids)
-    is_approved = (review["审核结果"] == "通过").fillna(False).to_numpy(dtype=bool)
-    approved = review.iloc[_first_of_each_id(review, np.flatnonzero(is_approved), size)]
+    is_approved = _approved_rows(review)
+    approved = fd.select(review, _first_of_each_id(review, np.flatnonzero(is_approved), size), "拟聘任时间")
     codes = groups.codes_of(approved)
     # The entry date of the current job: the latest start of a job without an end.
     work = batch.sheets["工作经历"]
@@ -214,18 +214,21 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
         # month alone becomes. A value that was not read as a date at all
         # already has a field error.
         first_day = (review["拟聘任时间"].dt.day == 1).fillna(False).to_numpy(dtype=bool)
-        cells = raw["拟聘任时间"].iloc[np.flatnonzero(is_approved & first_day)]
-        typed = cells[[value is not None and not isinstance(value, dt.date) for value in cells.to_numpy(dtype=object)]]
-        typed = typed.astype(str).str.normalize("NFKC").str.strip()
-        month_only = typed.str.fullmatch(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*月?").fillna(False).astype(bool)
-        flagged = fd.select(review, is_approved & month_only.reindex(review.index, fill_value=False).to_numpy(dtype=bool), "拟聘任时间")
+        positions = np.flatnonzero(is_approved & first_day)
+        cells = raw["拟聘任时间"].to_numpy(dtype=object)[positions]
+        typed = np.array([value is not None and not isinstance(value, dt.date) for value in cells], dtype=bool)
+        positions, cells = positions[typed], pd.Series(cells[typed], dtype=object)
+        texts = cells.astype(str).str.normalize("NFKC").str.strip()
+        month_only = texts.str.fullmatch(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*月?").fillna(False).to_numpy(dtype=bool)
+        flagged = fd.select(review, positions[month_only], "拟聘任时间")
         results.append(fd.frame(
             flagged, rule="APPOINT_DATE_DAY_MISSING", column="拟聘任时间", name=None,
             message="拟聘任时间只写了年月，按 " + flagged["拟聘任时间"].dt.strftime("%Y-%m-%d")
             + " 计算，公示和推荐审核汇总表中也会打印这一天。请写明具体日期。",
         ))
     if policy.review["appointment_in_application_month"]:
-        other_month = approved[appointment.notna() & ((appointment.dt.year != date.year) | (appointment.dt.month != date.month))]
+        month_start = date.to_period("M").start_time
+        other_month = approved[(appointment < month_start) | (appointment >= month_start + pd.DateOffset(months=1))]
         results.append(fd.frame(
             other_month, rule="APPOINT_DATE_MONTH", column="拟聘任时间", name=None,
             message="拟聘任时间 " + other_month["拟聘任时间"].dt.strftime("%Y-%m-%d") + f" 不在申报当月（{date.year}年{date.month}月）。"
@@ -243,6 +246,11 @@ def _first_of_each_id(review: pd.DataFrame, positions: np.ndarray, size: int) ->
     unlinked = positions[codes < 0]
     unlinked = unlinked[~review[KEY].iloc[unlinked].duplicated().to_numpy(dtype=bool)]
     return np.sort(np.concatenate([linked[first[first >= 0]], unlinked]))
+
+
+def _approved_rows(review: pd.DataFrame) -> np.ndarray:
+    """Mark the 单位审核 rows whose 审核结果 is 通过."""
+    return review["审核结果"].isin(("通过",)).to_numpy(dtype=bool)
 
 
 def apply_all(terms: pd.DataFrame, batch, policy: Policy, date: pd.Timestamp) -> pd.DataFrame:
