@@ -163,12 +163,12 @@ def finalize(findings: pd.DataFrame) -> pd.DataFrame:
     if findings.empty:
         return empty()
     rows = pd.to_numeric(findings[ROW], errors="coerce").to_numpy(dtype="float64")
-    unrepeated = np.flatnonzero(~_duplicated(findings, rows))
+    rules, sheets = _sort_codes(findings[RULE]), _sort_codes(findings[SHEET])
+    unrepeated = np.flatnonzero(~_duplicated(findings, rows, rules, sheets))
     severity_codes, severities = pd.factorize(findings[SEVERITY].to_numpy(dtype=object), size_hint=FEW_VALUES)
     order = np.array([*(SEVERITY_ORDER.get(value, 9) for value in severities), 9])[severity_codes]
     # np.lexsort sorts stably by its last key first.
-    keys = (_sort_codes(findings[RULE]), np.nan_to_num(rows, nan=-1), _sort_codes(findings[SHEET]),
-            _sort_codes(findings[FILE]), order)
+    keys = (rules, np.nan_to_num(rows, nan=-1), sheets, _sort_codes(findings[FILE]), order)
     positions = unrepeated[np.lexsort([key[unrepeated] for key in keys])]
     out = findings.iloc[positions].reset_index(drop=True)
     # Row numbers become Python integers again, and unknown rows None.
@@ -180,12 +180,17 @@ def finalize(findings: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _duplicated(findings: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
-    """Mark the findings that repeat an earlier one at the same place with the same message."""
-    # Repeats share their row and rule, and few findings do, so only those
-    # are compared on every column.
-    rule_codes, rules = pd.factorize(findings[RULE].to_numpy(dtype=object), size_hint=FEW_VALUES)
-    place = np.nan_to_num(rows, nan=-1).astype("int64") * (len(rules) + 1) + rule_codes
+def _duplicated(findings: pd.DataFrame, rows: np.ndarray, rules: np.ndarray, sheets: np.ndarray) -> np.ndarray:
+    """Mark the findings that repeat an earlier one at the same place with the same message.
+
+    ``rows``, ``rules`` and ``sheets`` number the row, rule and sheet of every finding.
+    """
+    # Repeats share their row, rule, sheet and column, and few findings do,
+    # so only those are compared on every column.
+    columns, _ = pd.factorize(findings[COLUMN].to_numpy(dtype=object), use_na_sentinel=False, size_hint=FEW_VALUES)
+    place = np.nan_to_num(rows, nan=-1).astype("int64") + 1
+    for codes in (rules, sheets, columns):
+        place = place * (int(codes.max()) + 1) + codes
     shared = pd.Series(place).duplicated(keep=False).to_numpy()
     repeated = np.zeros(len(findings), dtype=bool)
     if shared.any():
@@ -213,7 +218,7 @@ def combinations(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
 
 def _sort_codes(values: pd.Series) -> np.ndarray:
     """Return codes that sort like the values, blanks last."""
-    codes, uniques = pd.factorize(values, sort=True, size_hint=FEW_VALUES)
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), sort=True, size_hint=FEW_VALUES)
     return np.where(codes < 0, len(uniques), codes)
 
 
