@@ -186,7 +186,8 @@ def _attach_letters(findings: pd.DataFrame, batch: Batch) -> pd.DataFrame:
     # 单位信息 findings point at the 内容 column of their item's row.
     names_field = (plain == distinct[fd.FIELD]) | (plain == "内容")
     needs = found.notna() & (plain != "") & ~plain.str.contains("列）", regex=False) & names_field
-    return findings.assign(**{fd.COLUMN: decorated.where(needs, plain).to_numpy()[combination]})
+    texts = decorated.where(needs, plain).to_numpy(dtype=object)[combination]
+    return findings.assign(**{fd.COLUMN: pd.Series(texts, index=findings.index, dtype=object)})
 
 
 def _identify(findings: pd.DataFrame, batch: Batch, masked_ids: np.ndarray) -> pd.DataFrame:

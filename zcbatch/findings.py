@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from zcbatch.codes import RULES, SEVERITY_ORDER
+from zcbatch.rules import groups
 from zcbatch.rules.groups import FEW_VALUES
 
 FILE, SHEET, ROW, COLUMN, NAME, ID, RULE, SEVERITY, MESSAGE = (
@@ -27,6 +28,10 @@ FILE, SHEET, ROW, COLUMN, NAME, ID, RULE, SEVERITY, MESSAGE = (
 COLUMNS = [FILE, SHEET, ROW, COLUMN, NAME, ID, RULE, SEVERITY, MESSAGE]
 KEY, KIND, FIELD, CODE = "_key", "_kind", "_field", "_applicant"
 INTERNAL = [KEY, KIND, FIELD, CODE]
+
+# The columns of a findings table that hold text or Python objects: every one but the code.
+TEXT_COLUMNS = [column for column in COLUMNS + INTERNAL if column != CODE]
+TEXT_POSITION = {column: position for position, column in enumerate(TEXT_COLUMNS)}
 
 # Provenance columns kept on every sheet frame.
 SRC_FILE, SRC_SHEET, SRC_ROW = "_file", "_sheet", "_row"
@@ -41,12 +46,18 @@ def mask_id(values: pd.Series) -> pd.Series:
     >>> mask_id(pd.Series(["120101199001011237", "12345"])).tolist()
     ['120101********1237', '12***']
     """
-    texts = values.astype("string").fillna("").to_numpy(dtype=object)
-    masked = [
-        text[:6] + "*" * (len(text) - 10) + text[-4:] if len(text) > 10 else text[:2] + "*" * max(len(text) - 2, 0)
+    try:
+        masked = _masked(values.to_numpy(dtype=object, na_value=""))
+    except TypeError:  # a value that is not text, such as a number
+        masked = _masked(values.astype("string").fillna("").to_numpy(dtype=object))
+    return pd.Series(masked, index=values.index, dtype=object)
+
+
+def _masked(texts: np.ndarray) -> list[str]:
+    return [
+        f"{text[:6]}{'*' * (length - 10)}{text[-4:]}" if (length := len(text)) > 10 else text[:2] + "*" * max(length - 2, 0)
         for text in texts
     ]
-    return pd.Series(masked, index=values.index, dtype=object)
 
 
 def empty() -> pd.DataFrame:
@@ -80,37 +91,29 @@ def frame(
         return empty()
     spec = RULES[rule]
     index = rows.index
-    absent = np.full(len(rows), None, dtype=object)
-    if key is not None:
-        key_values = _aligned(key, index)
-    else:
-        key_values = rows["证件号码"].to_numpy(dtype=object) if "证件号码" in rows else absent
+    # The text columns form one block of Python objects, filled a column at
+    # a time; pandas would otherwise infer its own string type for each.
+    texts = np.empty((len(rows), len(TEXT_COLUMNS)), dtype=object)
+    place = TEXT_POSITION
+    texts[:, place[FILE]] = rows[SRC_FILE].to_numpy(dtype=object)
+    texts[:, place[SHEET]] = rows[SRC_SHEET].to_numpy(dtype=object)
+    texts[:, place[ROW]] = rows[SRC_ROW].to_numpy(dtype=object)
+    texts[:, place[COLUMN]] = texts[:, place[FIELD]] = column or ""
     if name is not None:
-        name_values = _aligned(name, index)
-    else:
-        name_values = rows["姓名"].to_numpy(dtype=object) if "姓名" in rows else absent
-    message_values = _aligned(message, index) if isinstance(message, pd.Series) else np.full(len(rows), message, dtype=object)
-    # Arrays of Python objects are wrapped as object Series, or pandas would
-    # infer its own string type for the columns that hold only text.
-    return pd.DataFrame({
-        FILE: _objects(rows[SRC_FILE].to_numpy(dtype=object)),
-        SHEET: _objects(rows[SRC_SHEET].to_numpy(dtype=object)),
-        ROW: _objects(rows[SRC_ROW].to_numpy(dtype=object)),
-        COLUMN: column or "",
-        NAME: _objects(name_values),
-        ID: _objects(absent),
-        RULE: rule,
-        SEVERITY: spec.severity,
-        MESSAGE: _objects(message_values),
-        KEY: _objects(key_values),
-        KIND: spec.kind,
-        FIELD: column or "",
-        CODE: rows[CODE].to_numpy(dtype="int64") if CODE in rows and key is None else -1,
-    })
-
-
-def _objects(values: np.ndarray) -> pd.Series:
-    return pd.Series(values, dtype=object, copy=False)
+        texts[:, place[NAME]] = _aligned(name, index)
+    elif "姓名" in rows:
+        texts[:, place[NAME]] = rows["姓名"].to_numpy(dtype=object)
+    texts[:, place[RULE]] = rule
+    texts[:, place[SEVERITY]] = spec.severity
+    texts[:, place[MESSAGE]] = _aligned(message, index) if isinstance(message, pd.Series) else message
+    if key is not None:
+        texts[:, place[KEY]] = _aligned(key, index)
+    elif "证件号码" in rows:
+        texts[:, place[KEY]] = rows["证件号码"].to_numpy(dtype=object)
+    texts[:, place[KIND]] = spec.kind
+    out = pd.DataFrame(texts, columns=TEXT_COLUMNS, dtype=object, copy=False)
+    out[CODE] = rows[CODE].to_numpy(dtype="int64") if CODE in rows and key is None else -1
+    return out
 
 
 def _aligned(values: pd.Series, index: pd.Index) -> np.ndarray:
@@ -209,11 +212,16 @@ def combinations(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
     [0, 1, 0]
     """
     numbers = np.zeros(len(frame), dtype="int64")
+    count = 1
     for column in columns:
-        codes, uniques = pd.factorize(frame[column], use_na_sentinel=False, size_hint=FEW_VALUES)
-        # Renumbering after each column keeps the numbers below the row count.
-        numbers, _ = pd.factorize(numbers * len(uniques) + codes, size_hint=FEW_VALUES)
-    return numbers
+        codes, uniques = groups.factorize(frame[column], use_na_sentinel=False)
+        if count * len(uniques) >= 2**62:
+            # Renumbering keeps the numbers below the row count, so they never overflow.
+            numbers, distinct = pd.factorize(numbers, size_hint=FEW_VALUES)
+            count = len(distinct)
+        numbers = numbers * len(uniques) + codes
+        count *= len(uniques)
+    return pd.factorize(numbers, size_hint=FEW_VALUES)[0]
 
 
 def _sort_codes(values: pd.Series) -> np.ndarray:
