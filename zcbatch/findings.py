@@ -13,7 +13,7 @@ rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -201,6 +201,25 @@ def _duplicated(findings: pd.DataFrame, rows: np.ndarray, rules: np.ndarray, she
         again = pd.Series(combinations(candidates, [FILE, SHEET, ROW, COLUMN, RULE, MESSAGE, KEY])).duplicated().to_numpy()
         repeated[np.flatnonzero(shared)[again]] = True
     return repeated
+
+
+def per_combination(rows: pd.DataFrame, columns: list[str], message: Callable[[pd.DataFrame], pd.Series]) -> pd.Series:
+    """Return ``message(rows)``, built once for each distinct combination of ``columns``.
+
+    A message that reads only ``columns`` is the same for every row with the
+    same values there, and thousands of rows often share a few hundred, so
+    each text is built and stored once.
+
+    >>> rows = pd.DataFrame({"年度": [2024, 2025, 2024]})
+    >>> per_combination(rows, ["年度"], lambda rows: rows["年度"].astype(str) + " 年度").tolist()
+    ['2024 年度', '2025 年度', '2024 年度']
+    """
+    if rows.empty:
+        return message(rows)
+    numbers = combinations(rows, columns)
+    _, first = np.unique(numbers, return_index=True)
+    texts = message(rows.iloc[first]).to_numpy(dtype=object)
+    return pd.Series(texts[numbers], index=rows.index, dtype=object)
 
 
 def combinations(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:

@@ -349,8 +349,9 @@ def continuing_education(terms: pd.DataFrame, batch, policy: Policy, year: int) 
     missing = matched.missing()
     results = [fd.frame(
         missing, rule="CE_MISSING_YEAR", column="证件号码",
-        message="继续教育表缺少 " + missing["年度"].astype(str) + f" 年度的记录。该年度须完成公需 {minimum['公需']:g}、专业 "
-        + f"{minimum['专业']:g}、合计 {minimum['总']:g} 学时，请补充该年度的继续教育。",
+        message=fd.per_combination(missing, ["年度"], lambda rows: "继续教育表缺少 " + rows["年度"].astype(str)
+                                   + f" 年度的记录。该年度须完成公需 {minimum['公需']:g}、专业 {minimum['专业']:g}、合计 "
+                                   + f"{minimum['总']:g} 学时，请补充该年度的继续教育。"),
     )]
 
     for column, label, key in (("公需科目学时数", "公需科目学时", "公需"), ("专业培训学时数", "专业培训学时", "专业"), ("总学时数", "总学时", "总")):
@@ -359,8 +360,9 @@ def continuing_education(terms: pd.DataFrame, batch, policy: Policy, year: int) 
         short = matched.rows(hours < minimum[key], [column])
         results.append(fd.frame(
             short, rule="CE_HOURS", column=column,
-            message=short["年度"].astype(str) + f" 年度{label} " + _number(short[column]) + f"，少于 {minimum[key]:g}，还差 "
-            + _number(minimum[key] - short[column]) + " 学时。",
+            message=fd.per_combination(short, ["年度", column], lambda rows: rows["年度"].astype(str) + f" 年度{label} "
+                                       + _number(rows[column]) + f"，少于 {minimum[key]:g}，还差 "
+                                       + _number(minimum[key] - rows[column]) + " 学时。"),
         ))
     return fd.concat(results)
 
@@ -411,19 +413,19 @@ def appraisal(terms: pd.DataFrame, batch, policy: Policy, year: int) -> pd.DataF
     matched = _YearRows(terms, counts, window_end, batch.sheets["考核情况"], "考核年度")
     passing = settings["passing_results"]
 
-    missing = matched.missing()
+    missing = matched.missing().assign(_years=counts.to_numpy()[matched.people[~matched.found]])
     results = [fd.frame(
         missing, rule="APPRAISAL_MISSING_YEAR", column="证件号码",
-        message="考核情况表缺少 " + missing["年度"].astype(str) + " 年度的考核结果。该学历层次须有近 "
-        + _int(pd.Series(counts.to_numpy()[matched.people[~matched.found]])) + " 年的考核，请补充。",
+        message=fd.per_combination(missing, ["年度", "_years"], lambda rows: "考核情况表缺少 " + rows["年度"].astype(str)
+                                   + " 年度的考核结果。该学历层次须有近 " + _int(rows["_years"]) + " 年的考核，请补充。"),
     )]
     # A blank result is not a failing one. Each distinct result is looked up once.
     not_passing = groups.map_distinct(batch.sheets["考核情况"]["考核结果"], dict.fromkeys(passing, False), other=True, missing=False)
     failing = matched.rows(matched.flags(not_passing.astype(bool)), ["考核结果"])
     results.append(fd.frame(
         failing, rule="APPRAISAL_NOT_PASSING", column="考核结果",
-        message=failing["年度"].astype(str) + " 年度考核结果为“" + failing["考核结果"].astype(str) + "”，只有"
-        + "、".join(passing) + "计为合格。",
+        message=fd.per_combination(failing, ["年度", "考核结果"], lambda rows: rows["年度"].astype(str) + " 年度考核结果为“"
+                                   + rows["考核结果"].astype(str) + "”，只有" + "、".join(passing) + "计为合格。"),
     ))
     return fd.concat(results)
 
