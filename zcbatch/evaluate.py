@@ -90,15 +90,20 @@ class EvaluationResult:
     def _approved_mask(self) -> np.ndarray:
         if self.blocking_errors:
             return np.zeros(len(self.applicants), dtype=bool)
-        selected = (self.applicants["审核结果"] == "通过") & self.applicants["状态"].isin((STATUS_ELIGIBLE, STATUS_NEEDS_MATERIAL))
-        return selected.fillna(False).to_numpy(dtype=bool)
+        return self._selected()
+
+    def _selected(self) -> np.ndarray:
+        """Mark the applicants approved by the unit (通过) whose status lets documents be made."""
+        applicants = self.applicants
+        approved = applicants["审核结果"].isin(("通过",)).to_numpy(dtype=bool)
+        return approved & applicants["状态"].isin((STATUS_ELIGIBLE, STATUS_NEEDS_MATERIAL)).to_numpy(dtype=bool)
 
     @property
     def blocking_errors(self) -> list[str]:
         """Return the messages of unit-level errors that stop document generation."""
         findings = self.findings
-        blocking = findings[findings[fd.RULE].isin(BLOCKING_UNIT_RULES) & (findings[fd.SEVERITY] == ERROR)]
-        return blocking[fd.MESSAGE].tolist()
+        blocking = findings[fd.RULE].isin(BLOCKING_UNIT_RULES).to_numpy(dtype=bool) & _errors(findings)
+        return findings[fd.MESSAGE].to_numpy(dtype=object)[blocking].tolist()
 
 
 def resolve_dates(batch: Batch, year: int | None, date: dt.date | str | None) -> tuple[int, pd.Timestamp]:
@@ -204,17 +209,25 @@ def _identify(findings: pd.DataFrame, batch: Batch, masked_ids: np.ndarray) -> p
 
     people = batch.applicants
     first_person = groups.first_rows(groups.codes_of(people), len(ids))
-    unnamed = np.flatnonzero((findings[fd.NAME].isna() | (findings[fd.NAME] == "")).to_numpy(dtype=bool))
+    names = findings[fd.NAME].to_numpy(dtype=object, copy=True)
+    unnamed = pd.isna(names)
+    unnamed[~unnamed] = names[~unnamed] == ""
+    unnamed = np.flatnonzero(unnamed)
     person = groups.per_row(first_person, codes[unnamed], missing=-1)
-    names = people["姓名"].to_numpy(dtype=object, na_value=pd.NA)[person] if len(people) else person
-    findings.loc[findings.index[unnamed], fd.NAME] = np.where(person >= 0, names, pd.NA)
+    if len(people):
+        found = people["姓名"].take(person.clip(min=0)).to_numpy(dtype=object, na_value=pd.NA)
+        names[unnamed] = np.where(person >= 0, found, pd.NA)
+    else:
+        names[unnamed] = pd.NA
 
     # A 证件号码 that belongs to no applicant (a row of another sheet) is masked on its own.
     masked = groups.per_row(masked_ids, codes, missing=None)
     stray = np.flatnonzero((codes < 0) & key.notna().to_numpy(dtype=bool))
     masked[stray] = fd.mask_id(key.iloc[stray]).to_numpy(dtype=object)
-    findings[fd.ID] = pd.Series(masked, index=findings.index, dtype=object)
-    return findings
+    return findings.assign(**{
+        fd.NAME: pd.Series(names, index=findings.index, dtype=object),
+        fd.ID: pd.Series(masked, index=findings.index, dtype=object),
+    })
 
 
 def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, masked_ids: np.ndarray) -> pd.DataFrame:
@@ -269,6 +282,8 @@ def summarize(result: EvaluationResult) -> dict[str, Any]:
     applicants = result.applicants
     findings = result.findings
     statuses = _counts(applicants["状态"])
+    blocking = result.blocking_errors
+    batch_level = findings[fd.KEY].isna().to_numpy(dtype=bool) & _errors(findings)
     return {
         "申请人数": int(len(applicants)),
         "状态": {status: statuses.get(status, 0) for status in STATUSES},
@@ -276,13 +291,18 @@ def summarize(result: EvaluationResult) -> dict[str, Any]:
         "学历层次": _counts(applicants["学历层次"], blanks=True),
         "问题级别": _counts(findings[fd.SEVERITY]),
         "规则": _counts(findings[fd.RULE]),
-        "审核通过且可生成文件": int(result._approved_mask().sum()),
-        "文件生成受阻原因": result.blocking_errors,
+        "审核通过且可生成文件": 0 if blocking else int(result._selected().sum()),
+        "文件生成受阻原因": blocking,
         "政策": result.policy.label,
         "申报年度": result.year,
         "申报日期": f"{result.date:%Y-%m-%d}",
-        "批次级错误": [message for message in findings.loc[findings[fd.KEY].isna() & (findings[fd.SEVERITY] == ERROR), fd.MESSAGE]],
+        "批次级错误": findings[fd.MESSAGE].to_numpy(dtype=object)[batch_level].tolist(),
     }
+
+
+def _errors(findings: pd.DataFrame) -> np.ndarray:
+    """Mark the findings of severity 错误."""
+    return findings[fd.SEVERITY].to_numpy(dtype=object) == ERROR
 
 
 def _counts(values: pd.Series, *, blanks: bool = False) -> dict[str, int]:
