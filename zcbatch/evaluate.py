@@ -249,8 +249,8 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
     data_error = per_applicant(is_error & np.isin(kind, ("field", "review"))) > 0
     ineligible = per_applicant(is_error & (kind == "eligibility")) > 0
     material = per_applicant((severity == WARNING) & (kind == "material")) > 0
-    header_missing = findings[is_error & (findings[fd.RULE] == "HEADER_MISSING").to_numpy()]
-    sheet_level = header_missing[fd.KEY].isna().any()
+    header_missing = is_error & (findings[fd.RULE].to_numpy(dtype=object) == "HEADER_MISSING")
+    sheet_level = bool(pd.isna(findings[fd.KEY].to_numpy(dtype=object)[header_missing]).any())
 
     # The first true condition decides the status, and each applicant gets that status's position.
     status = np.select([(codes < 0) | data_error | sheet_level, ineligible, material], [0, 1, 2], default=3)

@@ -20,7 +20,7 @@ from zcbatch import findings as fd
 from zcbatch.batch import APPLICANT_CODE as CODE
 from zcbatch.policy import JUNIOR_LEVELS, Policy
 from zcbatch.rules import groups
-from zcbatch.rules.terms import LEVEL_POSITION, TIER_RANK, LevelTier, is_none_value, months_between
+from zcbatch.rules.terms import LEVEL_POSITION, RANK_TIER, TIER_RANK, LevelTier, is_none_value, months_between
 
 KEY = "证件号码"
 
@@ -206,7 +206,8 @@ def tech_post_blank(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
 
 def evidence_material(terms: pd.DataFrame, batch, policy: Policy) -> pd.DataFrame:
     """Intermediate needs 业绩佐证材料; junior needs only the 工作能力 and 业绩成果 texts."""
-    failed = fd.select(terms, _decidable(terms) & (terms["申报层级"] == "中级") & is_none_value(terms["业绩佐证材料"]))
+    intermediate = terms["_level"].to_numpy() == LEVEL_POSITION["中级"]
+    failed = fd.select(terms, _decidable(terms) & intermediate & is_none_value(terms["业绩佐证材料"]))
     return fd.frame(
         failed, rule="EVIDENCE_MATERIAL", column="业绩佐证材料",
         message="申报中级须提供业绩成果佐证材料，“业绩佐证材料”为空。请上传佐证材料并填写文件名。",
@@ -397,11 +398,12 @@ def appraisal_required_counts(terms: pd.DataFrame, policy: Policy) -> pd.Series:
     before; 本科 1 year; 大专 3 years; 中专 and below 5 years.
     """
     settings = policy.appraisal
-    counts = pd.Series(groups.map_distinct(terms["学历层次"], settings["years"], other=0, missing=0),
-                       index=terms.index).astype("int64")
-    doctor_master = terms["学历层次"].isin(("博士", "硕士"))
-    too_new = terms["计算工作年限"].fillna(0) < settings["doctor_master_after_work_years"]
-    counts = counts.where(~(doctor_master & too_new), 0)
+    rank = terms["_tier_rank"].to_numpy(dtype="int64", na_value=0)
+    # The years of each tier by its rank; rank 0, an unknown tier, needs none.
+    by_rank = np.array([0, *(settings["years"].get(RANK_TIER[value], 0) for value in range(1, len(RANK_TIER) + 1))])
+    doctor_master = np.isin(rank, (TIER_RANK["博士"], TIER_RANK["硕士"]))
+    too_new = terms["计算工作年限"].fillna(0).to_numpy(dtype="int64") < settings["doctor_master_after_work_years"]
+    counts = pd.Series(np.where(doctor_master & too_new, 0, by_rank[rank]), index=terms.index)
     return counts.where(_decidable(terms) & terms["_route_open"], 0)
 
 

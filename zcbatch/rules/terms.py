@@ -259,7 +259,9 @@ def _years_months_text(months: pd.Series) -> pd.Series:
     >>> _years_months_text(pd.Series([51, 0, -2, None], dtype="Int64")).tolist()
     ['4年3个月', '0年0个月', <NA>, <NA>]
     """
-    valid = months.notna() & (months >= 0)
-    distinct = pd.Series(pd.unique(months[valid].to_numpy(dtype="int64")))
-    texts = (distinct // 12).astype(str) + "年" + (distinct % 12).astype(str) + "个月"
-    return months.where(valid).map(pd.Series(texts.to_numpy(), index=distinct)).astype("string")
+    values = months.to_numpy(dtype="int64", na_value=-1)
+    valid = values >= 0
+    codes, distinct = pd.factorize(values[valid], size_hint=groups.FEW_VALUES)
+    texts = np.full(len(values), None, dtype=object)
+    texts[valid] = np.array([f"{month // 12}年{month % 12}个月" for month in distinct], dtype=object)[codes]
+    return pd.Series(texts, index=months.index, dtype="string")
