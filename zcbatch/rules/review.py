@@ -63,7 +63,8 @@ def _unit_finding(batch, item: str, rule: str, message: str) -> pd.DataFrame:
 def decisions(batch) -> pd.DataFrame:
     """不通过 needs a non-empty 审批意见; applicants without a decision are noted."""
     review = batch.sheets["单位审核"]
-    failed = fd.select(review, (review["审核结果"] == "不通过") & review["审批意见"].isna())
+    refused = review["审核结果"].isin(("不通过",)).to_numpy(dtype=bool)
+    failed = fd.select(review, refused & review["审批意见"].isna().to_numpy(dtype=bool))
     results = [fd.frame(
         failed, rule="REVIEW_OPINION_MISSING", column="审批意见", name=None,
         message="审核结果为“不通过”，须填写审批意见，说明不通过的理由。",
@@ -176,8 +177,8 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
     review = batch.sheets["单位审核"]
     size = len(batch.applicant_ids)
     is_approved = _approved_rows(review)
-    approved = fd.select(review, _first_of_each_id(review, np.flatnonzero(is_approved), size), "拟聘任时间")
-    codes = groups.codes_of(approved)
+    positions = _first_of_each_id(review, np.flatnonzero(is_approved), size)
+    codes = groups.codes_of(review)[positions]
     # The entry date of the current job: the latest start of a job without an end.
     work = batch.sheets["工作经历"]
     current = (work["开始日期"].notna() & work["结束日期"].isna()).to_numpy(dtype=bool)
@@ -185,15 +186,20 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
     first = groups.first_rows(groups.codes_of(terms), size)
     earliest = groups.dates(terms["最早满足日期"])[first.clip(min=0)] if len(terms) else first
     earliest = np.where(first >= 0, earliest, groups.NAT)
-    approved = approved.assign(
-        _entry=groups.as_dates(groups.per_row(entry, codes, missing=groups.NAT), approved.index, empty=groups.NAT),
-        最早满足日期=groups.as_dates(groups.per_row(earliest, codes, missing=groups.NAT), approved.index, empty=groups.NAT),
-    )
-    appointment = approved["拟聘任时间"]
+    # The dates of the approved rows are compared as int64 nanoseconds, and
+    # frames are built only for the rows a finding is about.
+    appointment = groups.dates(review["拟聘任时间"])[positions]
+    given = appointment != groups.NAT
+    entry = groups.per_row(entry, codes, missing=groups.NAT)
+    earliest = groups.per_row(earliest, codes, missing=groups.NAT)
 
-    missing = approved[appointment.isna()]
-    same_as_entry = approved[appointment.notna() & (appointment == approved["_entry"])]
-    early = approved[appointment.notna() & approved["最早满足日期"].notna() & (appointment < approved["最早满足日期"])]
+    def approved_rows(selected: np.ndarray, **dates: np.ndarray) -> pd.DataFrame:
+        rows = fd.select(review, positions[selected], "拟聘任时间")
+        return rows.assign(**{name: groups.as_dates(values[selected], rows.index, empty=groups.NAT) for name, values in dates.items()})
+
+    missing = approved_rows(~given)
+    same_as_entry = approved_rows(given & (appointment == entry))
+    early = approved_rows(given & (earliest != groups.NAT) & (appointment < earliest), 最早满足日期=earliest)
     results = [
         fd.frame(missing, rule="APPOINT_DATE_MISSING", column="拟聘任时间", name=None,
                  message="审核通过，但未填写拟聘任时间。公示文件须标明聘任时间，一般为申报当月的日期。"),
@@ -214,13 +220,13 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
         # month alone becomes. A value that was not read as a date at all
         # already has a field error.
         first_day = (review["拟聘任时间"].dt.day == 1).fillna(False).to_numpy(dtype=bool)
-        positions = np.flatnonzero(is_approved & first_day)
-        cells = raw["拟聘任时间"].to_numpy(dtype=object)[positions]
+        examined = np.flatnonzero(is_approved & first_day)
+        cells = raw["拟聘任时间"].to_numpy(dtype=object)[examined]
         typed = np.array([value is not None and not isinstance(value, dt.date) for value in cells], dtype=bool)
-        positions, cells = positions[typed], pd.Series(cells[typed], dtype=object)
+        examined, cells = examined[typed], pd.Series(cells[typed], dtype=object)
         texts = cells.astype(str).str.normalize("NFKC").str.strip()
         month_only = texts.str.fullmatch(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*月?").fillna(False).to_numpy(dtype=bool)
-        flagged = fd.select(review, positions[month_only], "拟聘任时间")
+        flagged = fd.select(review, examined[month_only], "拟聘任时间")
         results.append(fd.frame(
             flagged, rule="APPOINT_DATE_DAY_MISSING", column="拟聘任时间", name=None,
             message="拟聘任时间只写了年月，按 " + flagged["拟聘任时间"].dt.strftime("%Y-%m-%d")
@@ -228,7 +234,8 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
         ))
     if policy.review["appointment_in_application_month"]:
         month_start = date.to_period("M").start_time
-        other_month = approved[(appointment < month_start) | (appointment >= month_start + pd.DateOffset(months=1))]
+        outside = (appointment < month_start.value) | (appointment >= (month_start + pd.DateOffset(months=1)).value)
+        other_month = approved_rows(given & outside)
         results.append(fd.frame(
             other_month, rule="APPOINT_DATE_MONTH", column="拟聘任时间", name=None,
             message="拟聘任时间 " + other_month["拟聘任时间"].dt.strftime("%Y-%m-%d") + f" 不在申报当月（{date.year}年{date.month}月）。"
