@@ -315,7 +315,7 @@ class _YearRows:
 
     def rows(self, selected: np.ndarray, columns: list[str]) -> pd.DataFrame:
         """Return the sheet rows of the selected required years, with the applicant's 证件号码, 姓名 and 年度."""
-        rows = self.sheet.iloc[self.position[selected]][[fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, *columns]]
+        rows = self.sheet[[fd.SRC_FILE, fd.SRC_SHEET, fd.SRC_ROW, *columns]].iloc[self.position[selected]]
         rows = rows.reset_index(drop=True)
         people = self.people[selected]
         rows[KEY] = self.terms[KEY].to_numpy()[people]
