@@ -20,7 +20,7 @@ from zcbatch import findings as fd
 from zcbatch.batch import APPLICANT_CODE as CODE
 from zcbatch.policy import JUNIOR_LEVELS, Policy
 from zcbatch.rules import groups
-from zcbatch.rules.terms import LEVEL_POSITION, RANK_TIER, TIER_RANK, LevelTier, is_none_value, months_between
+from zcbatch.rules.terms import LEVEL_POSITION, TIER_RANK, LevelTier, by_tier_rank, is_none_value, months_between
 
 KEY = "证件号码"
 
@@ -399,8 +399,8 @@ def appraisal_required_counts(terms: pd.DataFrame, policy: Policy) -> pd.Series:
     """
     settings = policy.appraisal
     rank = terms["_tier_rank"].to_numpy(dtype="int64", na_value=0)
-    # The years of each tier by its rank; rank 0, an unknown tier, needs none.
-    by_rank = np.array([0, *(settings["years"].get(RANK_TIER[value], 0) for value in range(1, len(RANK_TIER) + 1))])
+    # An unknown tier (rank 0) needs none.
+    by_rank = by_tier_rank(settings["years"])
     doctor_master = np.isin(rank, (TIER_RANK["博士"], TIER_RANK["硕士"]))
     too_new = terms["计算工作年限"].fillna(0).to_numpy(dtype="int64") < settings["doctor_master_after_work_years"]
     counts = pd.Series(np.where(doctor_master & too_new, 0, by_rank[rank]), index=terms.index)

@@ -253,6 +253,18 @@ class LevelTier:
         return pd.Series(pd.arrays.IntegerArray(values[at], absent[at]), index=self.index)
 
 
+def by_tier_rank(table: dict[str, int]) -> np.ndarray:
+    """Return a table of whole numbers by tier as an array indexed by tier rank (0 for rank 0 and absent tiers).
+
+    >>> by_tier_rank({"本科": 1, "大专": 3}).tolist()
+    [0, 0, 3, 1, 0, 0]
+    """
+    values = np.zeros(len(TIERS) + 1, dtype="int64")
+    for tier, value in table.items():
+        values[TIER_RANK[tier]] = value
+    return values
+
+
 def _years_months_text(months: pd.Series) -> pd.Series:
     """Format whole months as "4年3个月" (``NA`` when unknown or negative).
 
@@ -265,6 +277,8 @@ def _years_months_text(months: pd.Series) -> pd.Series:
     values = months.to_numpy(dtype="int64", na_value=-1)
     valid = values >= 0
     codes, distinct = pd.factorize(values[valid], size_hint=groups.FEW_VALUES)
+    distinct = pd.Series(distinct)
+    formatted = (distinct // 12).astype(str) + "年" + (distinct % 12).astype(str) + "个月"
     texts = np.full(len(values), None, dtype=object)
-    texts[valid] = np.array([f"{month // 12}年{month % 12}个月" for month in distinct], dtype=object)[codes]
+    texts[valid] = formatted.to_numpy(dtype=object)[codes]
     return pd.Series(texts, index=months.index, dtype="string")
