@@ -33,7 +33,7 @@ from zcbatch.codes import (
 from zcbatch.gcpause import paused_gc
 from zcbatch.policy import Policy, load_policy
 from zcbatch.rules import eligibility, groups, review
-from zcbatch.rules.terms import compute_terms
+from zcbatch.rules.terms import TIER_NAMES, compute_terms
 
 log = logging.getLogger(__name__)
 
@@ -255,6 +255,7 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
     # The first true condition decides the status, and each applicant gets that status's position.
     status = np.select([(codes < 0) | data_error | sheet_level, ineligible, material], [0, 1, 2], default=3)
     people["状态"] = pd.Series(STATUS_ORDER[status], index=people.index, dtype="str")
+    people["_status"] = status
     # The findings are sorted by severity, so an applicant's first is the most serious.
     first_finding = groups.per_row(groups.first_rows(finding_codes, size), codes, missing=-1)
     messages = findings[fd.MESSAGE].to_numpy(dtype=object)
@@ -274,21 +275,24 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
     people["证件号码"] = pd.Series(groups.per_row(masked_ids, codes, missing=None), index=people.index, dtype=object)
     extras = [column for column in people.columns if column not in APPLICANT_COLUMNS and not column.startswith("_")]
     ordered = APPLICANT_COLUMNS + [column for column in extras if column not in APPLICANT_COLUMNS]
-    return people[ordered + ["_key", "_tier_rank", "_months"]].reset_index(drop=True)
+    return people[ordered + ["_key", "_tier_rank", "_months", "_status"]].reset_index(drop=True)
 
 
 def summarize(result: EvaluationResult) -> dict[str, Any]:
     """Count applicants by status, level and tier, and findings by severity and rule."""
     applicants = result.applicants
     findings = result.findings
-    statuses = _counts(applicants["状态"])
+    # The status and the tier are counted by their numbers, which the
+    # applicant table keeps beside the texts.
+    statuses = _counts_by_number(applicants["_status"].to_numpy(dtype="int64"), STATUS_ORDER)
+    tiers = _counts_by_number(applicants["_tier_rank"].to_numpy(dtype="int64", na_value=0), TIER_NAMES)
     blocking = result.blocking_errors
     batch_level = findings[fd.KEY].isna().to_numpy(dtype=bool) & _errors(findings)
     return {
         "申请人数": int(len(applicants)),
         "状态": {status: statuses.get(status, 0) for status in STATUSES},
         "申报层级": _counts(applicants["申报层级"], blanks=True),
-        "学历层次": _counts(applicants["学历层次"], blanks=True),
+        "学历层次": tiers,
         "问题级别": _counts(findings[fd.SEVERITY]),
         "规则": _counts(findings[fd.RULE]),
         "审核通过且可生成文件": 0 if blocking else int(result._selected().sum()),
@@ -303,6 +307,20 @@ def summarize(result: EvaluationResult) -> dict[str, Any]:
 def _errors(findings: pd.DataFrame) -> np.ndarray:
     """Mark the findings of severity 错误."""
     return findings[fd.SEVERITY].to_numpy(dtype=object) == ERROR
+
+
+def _counts_by_number(numbers: np.ndarray, labels: np.ndarray) -> dict[str, int]:
+    """Count values numbered 0 to ``len(labels) - 1`` as :func:`_counts` counts their texts.
+
+    >>> _counts_by_number(np.array([2, 0, 1, 2]), np.array([pd.NA, "大专", "本科"], dtype=object))
+    {'本科': 2, '<NA>': 1, '大专': 1}
+    """
+    counts = np.bincount(numbers, minlength=len(labels))
+    first = groups.first_rows(numbers, len(labels))
+    present = np.flatnonzero(counts)
+    # np.lexsort sorts by its last key first: the most frequent, then the first to appear.
+    order = present[np.lexsort((first[present], -counts[present]))]
+    return {str(labels[number]): int(counts[number]) for number in order}
 
 
 def _counts(values: pd.Series, *, blanks: bool = False) -> dict[str, int]:
