@@ -23,6 +23,8 @@ from zcbatch import findings as fd
 from zcbatch.batch import APPLICANT_CODE, Batch, link_findings, reference_today
 from zcbatch.codes import (
     ERROR,
+    INFO,
+    RULES,
     STATUS_DATA_ERROR,
     STATUS_ELIGIBLE,
     STATUS_INELIGIBLE,
@@ -48,6 +50,11 @@ APPLICANT_COLUMNS = [
 
 # The statuses in the order their conditions are tested.
 STATUS_ORDER = np.array([STATUS_DATA_ERROR, STATUS_INELIGIBLE, STATUS_NEEDS_MATERIAL, STATUS_ELIGIBLE], dtype=object)
+
+# The severities in the order their counts are listed when equal, and the
+# position among them of each rule's severity, by rule number.
+SEVERITY_LABELS = np.array([ERROR, WARNING, INFO], dtype=object)
+SEVERITY_NUMBERS = np.array([list(SEVERITY_LABELS).index(rule.severity) for rule in RULES.values()])
 
 # Unit-level errors that make the committee's recommendation or the publicity
 # invalid; while one remains no document is generated.
@@ -287,14 +294,15 @@ def summarize(result: EvaluationResult) -> dict[str, Any]:
     statuses = _counts_by_number(applicants["_status"].to_numpy(dtype="int64"), STATUS_ORDER)
     tiers = _counts_by_number(applicants["_tier_rank"].to_numpy(dtype="int64", na_value=0), TIER_NAMES)
     blocking = result.blocking_errors
+    numbers = fd.rule_numbers(findings)
     batch_level = findings[fd.KEY].isna().to_numpy(dtype=bool) & _errors(findings)
     return {
         "申请人数": int(len(applicants)),
         "状态": {status: statuses.get(status, 0) for status in STATUSES},
         "申报层级": _counts(applicants["申报层级"], blanks=True),
         "学历层次": tiers,
-        "问题级别": _counts(findings[fd.SEVERITY]),
-        "规则": _counts(findings[fd.RULE]),
+        "问题级别": _counts_by_number(SEVERITY_NUMBERS[numbers], SEVERITY_LABELS),
+        "规则": _counts_by_number(numbers, fd.RULE_CODES),
         "审核通过且可生成文件": 0 if blocking else int(result._selected().sum()),
         "文件生成受阻原因": blocking,
         "政策": result.policy.label,

@@ -26,8 +26,16 @@ FILE, SHEET, ROW, COLUMN, NAME, ID, RULE, SEVERITY, MESSAGE = (
     "文件", "工作表", "行号", "列", "姓名", "证件号码", "规则", "级别", "说明"
 )
 COLUMNS = [FILE, SHEET, ROW, COLUMN, NAME, ID, RULE, SEVERITY, MESSAGE]
-KEY, KIND, FIELD, CODE = "_key", "_kind", "_field", "_applicant"
-INTERNAL = [KEY, KIND, FIELD, CODE]
+KEY, KIND, FIELD, CODE, NUMBER = "_key", "_kind", "_field", "_applicant", "_rule"
+INTERNAL = [KEY, KIND, FIELD, CODE, NUMBER]
+
+# Every rule's number, its position among the rule codes. A findings table
+# carries it in NUMBER, so sorting and counting read small integers, not text.
+RULE_NUMBERS = {code: number for number, code in enumerate(RULES)}
+RULE_CODES = np.array(list(RULES), dtype=object)
+# Per rule number: its place when rule codes sort as text, and its severity's place.
+RULE_SORT = np.argsort(np.argsort(RULE_CODES.astype(str), kind="stable"), kind="stable")
+SEVERITY_SORT = np.array([SEVERITY_ORDER.get(rule.severity, 9) for rule in RULES.values()])
 
 # The columns of a findings table that hold text or Python objects: every one but the code.
 TEXT_COLUMNS = [column for column in COLUMNS + INTERNAL if column != CODE]
@@ -113,6 +121,7 @@ def frame(
     texts[:, place[KIND]] = spec.kind
     out = pd.DataFrame(texts, columns=TEXT_COLUMNS, dtype=object, copy=False)
     out[CODE] = rows[CODE].to_numpy(dtype="int64") if CODE in rows and key is None else -1
+    out[NUMBER] = RULE_NUMBERS[rule]
     return out
 
 
@@ -145,6 +154,7 @@ def batch_level(*, rule: str, message: str, file: str = "", sheet: str = "", row
     record = {
         FILE: file, SHEET: sheet, ROW: row, COLUMN: column, NAME: None, ID: None, RULE: rule,
         SEVERITY: spec.severity, MESSAGE: message, KEY: None, KIND: spec.kind, FIELD: column, CODE: -1,
+        NUMBER: RULE_NUMBERS[rule],
     }
     return pd.DataFrame([record], columns=COLUMNS + INTERNAL)
 
@@ -157,6 +167,21 @@ def concat(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def rule_numbers(findings: pd.DataFrame) -> np.ndarray:
+    """Return the number of every finding's rule (see :data:`RULE_NUMBERS`).
+
+    Findings built by :func:`frame` and :func:`batch_level` carry it; a
+    table built another way gets it from its rule codes.
+    """
+    if NUMBER in findings and findings[NUMBER].notna().all():
+        return findings[NUMBER].to_numpy(dtype="int64")
+    numbers = groups.map_distinct(findings[RULE], RULE_NUMBERS, other=-1, missing=-1)
+    if (numbers < 0).any():
+        unknown = sorted(set(findings[RULE][numbers < 0].astype(str)))
+        raise ValueError(f"unknown rule codes in findings: {', '.join(unknown)}")
+    return numbers.astype("int64")
+
+
 def finalize(findings: pd.DataFrame) -> pd.DataFrame:
     """Sort and de-duplicate findings whose names and masked IDs are filled in.
 
@@ -166,12 +191,11 @@ def finalize(findings: pd.DataFrame) -> pd.DataFrame:
     if findings.empty:
         return empty()
     rows = pd.to_numeric(findings[ROW], errors="coerce").to_numpy(dtype="float64")
-    rules, sheets = _sort_codes(findings[RULE]), _sort_codes(findings[SHEET])
+    numbers = rule_numbers(findings)
+    rules, sheets = RULE_SORT[numbers], _sort_codes(findings[SHEET])
     unrepeated = np.flatnonzero(~_duplicated(findings, rows, rules, sheets))
-    severity_codes, severities = pd.factorize(findings[SEVERITY].to_numpy(dtype=object), size_hint=FEW_VALUES)
-    order = np.array([*(SEVERITY_ORDER.get(value, 9) for value in severities), 9])[severity_codes]
     # np.lexsort sorts stably by its last key first.
-    keys = (rules, np.nan_to_num(rows, nan=-1), sheets, _sort_codes(findings[FILE]), order)
+    keys = (rules, np.nan_to_num(rows, nan=-1), sheets, _sort_codes(findings[FILE]), SEVERITY_SORT[numbers])
     positions = unrepeated[np.lexsort([key[unrepeated] for key in keys])]
     out = findings.iloc[positions].reset_index(drop=True)
     # Row numbers become Python integers again, and unknown rows None.
@@ -190,7 +214,8 @@ def _duplicated(findings: pd.DataFrame, rows: np.ndarray, rules: np.ndarray, she
     """
     # Repeats share their row, rule, sheet and column, and few findings do,
     # so only those are compared on every column.
-    columns, _ = pd.factorize(findings[COLUMN].to_numpy(dtype=object), use_na_sentinel=False, size_hint=FEW_VALUES)
+    # A blank column is numbered 0, and every column text from 1.
+    columns = pd.factorize(findings[COLUMN].to_numpy(dtype=object), size_hint=FEW_VALUES)[0] + 1
     place = np.nan_to_num(rows, nan=-1).astype("int64") + 1
     for codes in (rules, sheets, columns):
         place = place * (int(codes.max()) + 1) + codes
