@@ -51,6 +51,9 @@ APPLICANT_COLUMNS = [
 # The statuses in the order their conditions are tested.
 STATUS_ORDER = np.array([STATUS_DATA_ERROR, STATUS_INELIGIBLE, STATUS_NEEDS_MATERIAL, STATUS_ELIGIBLE], dtype=object)
 
+# The status texts as pandas strings, taken by position.
+STATUS_TEXTS = pd.array(STATUS_ORDER, dtype="str")
+
 # The severities in the order their counts are listed when equal, and the
 # position among them of each rule's severity, by rule number.
 SEVERITY_LABELS = np.array([ERROR, WARNING, INFO], dtype=object)
@@ -228,7 +231,7 @@ def _identify(findings: pd.DataFrame, batch: Batch, masked_ids: np.ndarray) -> p
         names[unnamed] = pd.NA
 
     # A 证件号码 that belongs to no applicant (a row of another sheet) is masked on its own.
-    masked = groups.per_row(masked_ids, codes, missing=None)
+    masked = _take(masked_ids, codes, None)
     stray = np.flatnonzero((codes < 0) & key.notna().to_numpy(dtype=bool))
     masked[stray] = fd.mask_id(key.iloc[stray]).to_numpy(dtype=object)
     return findings.assign(**{
@@ -261,28 +264,35 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
 
     # The first true condition decides the status, and each applicant gets that status's position.
     status = np.select([(codes < 0) | data_error | sheet_level, ineligible, material], [0, 1, 2], default=3)
-    people["状态"] = pd.Series(STATUS_ORDER[status], index=people.index, dtype="str")
+    people["状态"] = pd.Series(STATUS_TEXTS.take(status), index=people.index)
     people["_status"] = status
     # The findings are sorted by severity, so an applicant's first is the most serious.
     first_finding = groups.per_row(groups.first_rows(finding_codes, size), codes, missing=-1)
     messages = findings[fd.MESSAGE].to_numpy(dtype=object)
-    main_problem = np.where(first_finding >= 0, messages[first_finding.clip(min=0)] if len(messages) else "", "")
-    people["主要问题"] = pd.Series(main_problem, index=people.index, dtype=object)
+    people["主要问题"] = pd.Series(_take(messages, first_finding, ""), index=people.index, dtype=object)
 
     review = batch.sheets["单位审核"]
     first_review = groups.per_row(groups.first_rows(groups.codes_of(review), size), codes, missing=-1)
-    review = review[["审核结果", "拟聘任时间"]]
-    reviewed = review.iloc[first_review.clip(min=0)] if len(review) else review.reindex(range(len(people)))
-    has_review = first_review >= 0
-    people["审核结果"] = pd.Series(np.where(has_review, reviewed["审核结果"].to_numpy(dtype=object), pd.NA), index=people.index, dtype="string")
-    people["拟聘任时间"] = pd.Series(reviewed["拟聘任时间"].to_numpy(), index=people.index, dtype="datetime64[ns]").where(has_review)
+    # Taking from the columns' own arrays keeps their types; -1 gives a blank.
+    for column, dtype in (("审核结果", "string"), ("拟聘任时间", "datetime64[ns]")):
+        values = review[column].array.take(first_review, allow_fill=True)
+        people[column] = pd.Series(values, index=people.index).astype(dtype)
     people["文件"] = people["_file"]
     people["行号"] = people["_row"]
     people["_key"] = key
-    people["证件号码"] = pd.Series(groups.per_row(masked_ids, codes, missing=None), index=people.index, dtype=object)
+    people["证件号码"] = pd.Series(_take(masked_ids, codes, None), index=people.index, dtype=object)
     extras = [column for column in people.columns if column not in APPLICANT_COLUMNS and not column.startswith("_")]
     ordered = APPLICANT_COLUMNS + [column for column in extras if column not in APPLICANT_COLUMNS]
     return people[ordered + ["_key", "_tier_rank", "_months", "_status"]].reset_index(drop=True)
+
+
+def _take(values: np.ndarray, positions: np.ndarray, missing: object) -> np.ndarray:
+    """Return ``values`` at ``positions`` as an object array, ``missing`` where the position is -1."""
+    if len(values) == 0:
+        return np.full(len(positions), missing, dtype=object)
+    taken = values.take(positions.clip(min=0))
+    taken[positions < 0] = missing
+    return taken
 
 
 def summarize(result: EvaluationResult) -> dict[str, Any]:
