@@ -171,7 +171,8 @@ def evaluate(batch: Batch, policy: Policy | str | None = None, year: int | None 
     review_findings = review.apply_all(terms, batch, policy, reference)
     all_findings = fd.concat([batch.findings, rule_findings, review_findings])
     all_findings = _attach_letters(all_findings, batch)
-    masked_ids = fd.mask_id(pd.Series(batch.applicant_ids, dtype=object)).to_numpy(dtype=object)
+    # The applicants' IDs are distinct texts, never blank.
+    masked_ids = fd.mask_texts(batch.applicant_ids.to_numpy(dtype=object))
     all_findings = fd.finalize(_identify(all_findings, batch, masked_ids))
 
     applicants = _applicant_table(terms, batch, all_findings, masked_ids)

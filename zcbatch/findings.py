@@ -37,8 +37,8 @@ RULE_CODES = np.array(list(RULES), dtype=object)
 RULE_SORT = np.argsort(np.argsort(RULE_CODES.astype(str), kind="stable"), kind="stable")
 SEVERITY_SORT = np.array([SEVERITY_ORDER.get(rule.severity, 9) for rule in RULES.values()])
 
-# The columns of a findings table that hold text or Python objects: every one but the code.
-TEXT_COLUMNS = [column for column in COLUMNS + INTERNAL if column != CODE]
+# The columns of a findings table that hold text or Python objects: every one but the two numbers.
+TEXT_COLUMNS = [column for column in COLUMNS + INTERNAL if column not in (CODE, NUMBER)]
 TEXT_POSITION = {column: position for position, column in enumerate(TEXT_COLUMNS)}
 
 # Provenance columns kept on every sheet frame.
@@ -55,17 +55,24 @@ def mask_id(values: pd.Series) -> pd.Series:
     ['120101********1237', '12***']
     """
     try:
-        masked = _masked(values.to_numpy(dtype=object, na_value=""))
+        masked = mask_texts(values.to_numpy(dtype=object, na_value=""))
     except TypeError:  # a value that is not text, such as a number
-        masked = _masked(values.astype("string").fillna("").to_numpy(dtype=object))
+        masked = mask_texts(values.astype("string").fillna("").to_numpy(dtype=object))
     return pd.Series(masked, index=values.index, dtype=object)
 
 
-def _masked(texts: np.ndarray) -> list[str]:
-    return [
+def mask_texts(texts: np.ndarray) -> np.ndarray:
+    """Mask an array of ID texts without blanks as :func:`mask_id` does.
+
+    >>> mask_texts(np.array(["120101199001011237"], dtype=object)).tolist()
+    ['120101********1237']
+    """
+    masked = np.empty(len(texts), dtype=object)
+    masked[:] = [
         f"{text[:6]}{'*' * (length - 10)}{text[-4:]}" if (length := len(text)) > 10 else text[:2] + "*" * max(length - 2, 0)
         for text in texts
     ]
+    return masked
 
 
 def empty() -> pd.DataFrame:
