@@ -67,6 +67,9 @@ BLOCKING_UNIT_RULES = frozenset({
 })
 
 
+BLOCKING_NUMBERS = [fd.RULE_NUMBERS[rule] for rule in sorted(BLOCKING_UNIT_RULES)]
+
+
 @dataclass
 class EvaluationResult:
     """The outcome of :func:`evaluate`.
@@ -112,7 +115,7 @@ class EvaluationResult:
     def blocking_errors(self) -> list[str]:
         """Return the messages of unit-level errors that stop document generation."""
         findings = self.findings
-        blocking = findings[fd.RULE].isin(BLOCKING_UNIT_RULES).to_numpy(dtype=bool) & _errors(findings)
+        blocking = np.isin(fd.rule_numbers(findings), BLOCKING_NUMBERS) & _errors(findings)
         return findings[fd.MESSAGE].to_numpy(dtype=object)[blocking].tolist()
 
 
