@@ -157,13 +157,8 @@ def select(sheet: pd.DataFrame, rows: pd.Series | np.ndarray, *columns: str) -> 
 def batch_level(*, rule: str, message: str, file: str = "", sheet: str = "", row: int | None = None,
                 column: str = "") -> pd.DataFrame:
     """Build one finding that concerns the batch or a sheet, not an applicant."""
-    spec = RULES[rule]
-    record = {
-        FILE: file, SHEET: sheet, ROW: row, COLUMN: column, NAME: None, ID: None, RULE: rule,
-        SEVERITY: spec.severity, MESSAGE: message, KEY: None, KIND: spec.kind, FIELD: column, CODE: -1,
-        NUMBER: RULE_NUMBERS[rule],
-    }
-    return pd.DataFrame([record], columns=COLUMNS + INTERNAL)
+    place = pd.DataFrame({SRC_FILE: [file], SRC_SHEET: [sheet], SRC_ROW: pd.Series([row], dtype=object)})
+    return frame(place, rule=rule, column=column, message=message, key=pd.Series([None], dtype=object))
 
 
 def concat(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:

@@ -57,7 +57,9 @@ def _unit_item(batch, item: str) -> pd.DataFrame:
 
 def _unit_finding(batch, item: str, rule: str, message: str) -> pd.DataFrame:
     row = _unit_item(batch, item)
-    return fd.frame(row, rule=rule, column=row["列名"].iloc[0], message=message).assign(**{fd.FIELD: item})
+    found = fd.frame(row, rule=rule, column=row["列名"].iloc[0], message=message)
+    # The field is the item itself; an object column, like every text column of findings.
+    return found.assign(**{fd.FIELD: pd.Series(item, index=found.index, dtype=object)})
 
 
 def decisions(batch) -> pd.DataFrame:

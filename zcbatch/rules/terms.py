@@ -33,11 +33,12 @@ TITLE_TIERS = {"博士": TIER_RANK["博士"], "硕士": TIER_RANK["硕士"]}
 NONE_VALUES = ("无", "没有", "-", "—", "/", "／")
 LEVEL_POSITION = {level: position for position, level in enumerate(LEVELS)}
 TIER_POSITION = {tier: position for position, tier in enumerate(TIERS)}
-# The months a nanosecond timestamp holds whole, from October 1677 to March
-# 2262, and the first day of each as int64 nanoseconds. Month numbers count
-# from January 1970, as numpy's datetime64[M] does.
-FIRST_MONTH = np.datetime64("1677-10", "M").astype("int64")
-MONTH_STARTS = np.arange(np.datetime64("1677-10", "M"), np.datetime64("2262-04", "M")).astype("datetime64[ns]").view("int64")
+# The months a nanosecond timestamp reaches, from September 1677 to March
+# 2262, and the first day of each in days since 1970-01-01. Month numbers
+# count from January 1970, as numpy's datetime64[M] does.
+FIRST_MONTH = np.datetime64("1677-09", "M").astype("int64")
+MONTH_START_DAYS = np.arange(np.datetime64("1677-09", "M"), np.datetime64("2262-04", "M")).astype("datetime64[D]").astype("int64")
+NANOSECONDS_PER_DAY = 86_400 * 10**9
 
 
 def education_tier(education: pd.DataFrame) -> pd.Series:
@@ -103,14 +104,19 @@ def add_years(start: pd.Series, years: pd.Series | int) -> pd.Series:
     ['2025-03-01', '2022-11-30']
     """
     years = np.asarray(years, dtype="int64")
-    days = start.to_numpy(dtype="datetime64[ns]")
-    month, _ = _month_and_day(days)
-    # The first of the month, years later, plus the time since the first of
-    # the start's month; a month beyond the nanosecond range is blank.
+    moments = start.to_numpy(dtype="datetime64[ns]")
+    month, _ = _month_and_day(moments)
+    # The first of the month, years later, plus the days and the time since
+    # the first of the start's month; a month beyond the nanosecond range is
+    # blank. Days are counted as days, as 1677-09-01 itself has no nanosecond
+    # timestamp.
+    days = moments.astype("datetime64[D]").astype("int64")
+    time_of_day = moments.view("int64") - days * NANOSECONDS_PER_DAY
+    last = len(MONTH_START_DAYS) - 1
     target = month + 12 * years - FIRST_MONTH
-    beyond = np.isnat(days) | (month < FIRST_MONTH) | (target < 0) | (target >= len(MONTH_STARTS))
-    offset = days.view("int64") - MONTH_STARTS[(month - FIRST_MONTH).clip(0, len(MONTH_STARTS) - 1)]
-    shifted = MONTH_STARTS[target.clip(0, len(MONTH_STARTS) - 1)] + offset
+    beyond = np.isnat(moments) | (target < 0) | (target > last)
+    offset = days - MONTH_START_DAYS[(month - FIRST_MONTH).clip(0, last)]
+    shifted = (MONTH_START_DAYS[target.clip(0, last)] + offset) * NANOSECONDS_PER_DAY + time_of_day
     return pd.Series(np.where(beyond, groups.NAT, shifted).view("datetime64[ns]"), index=start.index)
 
 
