@@ -163,3 +163,19 @@ def test_months_from_leap_day(end, months):
 @pytest.mark.parametrize("years, anniversary", [(1, "2025-03-01"), (3, "2027-03-01"), (4, "2028-02-29")])
 def test_leap_day_anniversary(years, anniversary):
     assert add_years(pd.Series(pd.to_datetime(["2024-02-29"])), years).tolist() == [pd.Timestamp(anniversary)]
+
+
+@pytest.mark.parametrize("start, years, anniversary", [
+    # The first of September 1677 has no nanosecond timestamp; its 25th has.
+    ("1677-09-25", 5, "1682-09-25"),
+    ("2021-11-30 13:45", 1, "2022-11-30 13:45"),
+    ("2260-01-31", 2, "2262-01-31"),
+])
+def test_anniversary_across_the_timestamp_range(start, years, anniversary):
+    starts = pd.Series([pd.Timestamp(start)], dtype="datetime64[ns]")
+    assert add_years(starts, years).tolist() == [pd.Timestamp(anniversary)]
+
+
+def test_anniversary_beyond_the_timestamp_range_is_blank():
+    starts = pd.Series([pd.Timestamp("2262-03-05")], dtype="datetime64[ns]")
+    assert add_years(starts, 1).isna().tolist() == [True]

@@ -79,3 +79,10 @@ def test_no_approval_no_committee_check(tmp_path):
     unit = unit_info(推荐委员会总人数=3, 参加人数=4, 赞成人数=1)
     result = evaluate_applicants(tmp_path, approved(decision="不通过"), unit=unit)
     assert committee_findings(result) == []
+
+
+@pytest.mark.parametrize("column", ["列", "规则", "级别", "_kind", "_field"])
+def test_unit_finding_text_columns_hold_objects(tmp_path, column):
+    # Every text column of a findings table is an object column, whichever rules fired.
+    result = evaluate_applicants(tmp_path, approved(), unit=unit_info(赞成人数=None))
+    assert result.findings[column].dtype == object
