@@ -166,16 +166,16 @@ def test_leap_day_anniversary(years, anniversary):
 
 
 @pytest.mark.parametrize("start, years, anniversary", [
-    # The first of September 1677 has no nanosecond timestamp; its 25th has.
+    # 1677-09-01 is before the first nanosecond timestamp, but the 25th is after it.
     ("1677-09-25", 5, "1682-09-25"),
     ("2021-11-30 13:45", 1, "2022-11-30 13:45"),
     ("2260-01-31", 2, "2262-01-31"),
 ])
-def test_anniversary_across_the_timestamp_range(start, years, anniversary):
+def test_anniversary_near_range_ends(start, years, anniversary):
     starts = pd.Series([pd.Timestamp(start)], dtype="datetime64[ns]")
     assert add_years(starts, years).tolist() == [pd.Timestamp(anniversary)]
 
 
-def test_anniversary_beyond_the_timestamp_range_is_blank():
+def test_anniversary_past_2262_blank():
     starts = pd.Series([pd.Timestamp("2262-03-05")], dtype="datetime64[ns]")
     assert add_years(starts, 1).isna().tolist() == [True]

@@ -82,7 +82,7 @@ def test_no_approval_no_committee_check(tmp_path):
 
 
 @pytest.mark.parametrize("column", ["列", "规则", "级别", "_kind", "_field"])
-def test_unit_finding_text_columns_hold_objects(tmp_path, column):
+def test_unit_finding_text_types(tmp_path, column):
     # Every text column of a findings table is an object column, whichever rules fired.
     result = evaluate_applicants(tmp_path, approved(), unit=unit_info(赞成人数=None))
     assert result.findings[column].dtype == object
