@@ -277,7 +277,7 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
 
     review = batch.sheets["单位审核"]
     first_review = groups.per_row(groups.first_rows(groups.codes_of(review), size), codes, missing=-1)
-    # Taking from the columns' own arrays keeps their types; -1 gives a blank.
+    # Taking from the columns' own arrays keeps their types. Position -1 gives a blank.
     for column, dtype in (("审核结果", "string"), ("拟聘任时间", "datetime64[ns]")):
         values = review[column].array.take(first_review, allow_fill=True)
         people[column] = pd.Series(values, index=people.index).astype(dtype)
@@ -294,9 +294,9 @@ def _take(values: np.ndarray, positions: np.ndarray, missing: object) -> np.ndar
     """Return ``values`` at ``positions`` as an object array, ``missing`` where the position is -1."""
     if len(values) == 0:
         return np.full(len(positions), missing, dtype=object)
-    taken = values.take(positions.clip(min=0))
-    taken[positions < 0] = missing
-    return taken
+    out = values.take(positions.clip(min=0))
+    out[positions < 0] = missing
+    return out
 
 
 def summarize(result: EvaluationResult) -> dict[str, Any]:

@@ -107,7 +107,7 @@ def frame(
     spec = RULES[rule]
     index = rows.index
     # The text columns form one block of Python objects, filled a column at
-    # a time; pandas would otherwise infer its own string type for each.
+    # a time, because pandas would otherwise infer its own string type for each.
     texts = np.empty((len(rows), len(TEXT_COLUMNS)), dtype=object)
     place = TEXT_POSITION
     texts[:, place[FILE]] = rows[SRC_FILE].to_numpy(dtype=object)
@@ -172,7 +172,7 @@ def concat(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
 def rule_numbers(findings: pd.DataFrame) -> np.ndarray:
     """Return the number of every finding's rule (see :data:`RULE_NUMBERS`).
 
-    Findings built by :func:`frame` and :func:`batch_level` carry it; a
+    Findings built by :func:`frame` and :func:`batch_level` carry it. A
     table built another way gets it from its rule codes.
     """
     if NUMBER in findings and findings[NUMBER].notna().all():
@@ -262,7 +262,7 @@ def combinations(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
     for column in columns:
         codes, uniques = groups.factorize(frame[column], use_na_sentinel=False)
         if count * len(uniques) >= 2**62:
-            # Renumbering keeps the numbers below the row count, so they never overflow.
+            # Renumbered, the numbers are below the row count, so the product stays below 2**62.
             numbers, distinct = pd.factorize(numbers, size_hint=FEW_VALUES)
             count = len(distinct)
         numbers = numbers * len(uniques) + codes

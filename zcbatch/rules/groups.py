@@ -125,8 +125,8 @@ def factorize(values: pd.Series | np.ndarray, **options) -> tuple[np.ndarray, np
 
     A text column is numbered through its array of Python strings, which
     pandas hashes in half the time it takes for the column itself. The hash
-    table starts at :data:`FEW_VALUES` entries unless ``size_hint`` says
-    otherwise.
+    table starts at :data:`FEW_VALUES` entries unless ``size_hint`` is
+    given.
 
     >>> codes, uniques = factorize(pd.Series(["b", None, "a", "b"], dtype="string"))
     >>> codes.tolist(), uniques.tolist()

@@ -58,7 +58,7 @@ def _unit_item(batch, item: str) -> pd.DataFrame:
 def _unit_finding(batch, item: str, rule: str, message: str) -> pd.DataFrame:
     row = _unit_item(batch, item)
     found = fd.frame(row, rule=rule, column=row["列名"].iloc[0], message=message)
-    # The field is the item itself; an object column, like every text column of findings.
+    # The field is the item itself, in an object column like every text column of findings.
     return found.assign(**{fd.FIELD: pd.Series(item, index=found.index, dtype=object)})
 
 
@@ -191,7 +191,7 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
     # The dates of the approved rows are compared as int64 nanoseconds, and
     # frames are built only for the rows a finding is about.
     appointment = groups.dates(review["拟聘任时间"])[positions]
-    given = appointment != groups.NAT
+    dated = appointment != groups.NAT
     entry = groups.per_row(entry, codes, missing=groups.NAT)
     earliest = groups.per_row(earliest, codes, missing=groups.NAT)
 
@@ -199,9 +199,9 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
         rows = fd.select(review, positions[selected], "拟聘任时间")
         return rows.assign(**{name: groups.as_dates(values[selected], rows.index, empty=groups.NAT) for name, values in dates.items()})
 
-    missing = approved_rows(~given)
-    same_as_entry = approved_rows(given & (appointment == entry))
-    early = approved_rows(given & (earliest != groups.NAT) & (appointment < earliest), 最早满足日期=earliest)
+    missing = approved_rows(~dated)
+    same_as_entry = approved_rows(dated & (appointment == entry))
+    early = approved_rows(dated & (earliest != groups.NAT) & (appointment < earliest), 最早满足日期=earliest)
     results = [
         fd.frame(missing, rule="APPOINT_DATE_MISSING", column="拟聘任时间", name=None,
                  message="审核通过，但未填写拟聘任时间。公示文件须标明聘任时间，一般为申报当月的日期。"),
@@ -237,7 +237,7 @@ def appointment_dates(terms: pd.DataFrame, batch, policy: Policy, date: pd.Times
     if policy.review["appointment_in_application_month"]:
         month_start = date.to_period("M").start_time
         outside = (appointment < month_start.value) | (appointment >= (month_start + pd.DateOffset(months=1)).value)
-        other_month = approved_rows(given & outside)
+        other_month = approved_rows(dated & outside)
         results.append(fd.frame(
             other_month, rule="APPOINT_DATE_MONTH", column="拟聘任时间", name=None,
             message="拟聘任时间 " + other_month["拟聘任时间"].dt.strftime("%Y-%m-%d") + f" 不在申报当月（{date.year}年{date.month}月）。"

@@ -85,10 +85,10 @@ def months_between(start: pd.Series, end: pd.Series | pd.Timestamp) -> pd.Series
 def _month_and_day(days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return the month number (months since 1970-01) and the day within the month (from 0) of each date.
 
-    A blank date (NaT) gets month 0 and day 0; callers mask it.
+    A blank date (NaT) gets month 0 and day 0, which callers mask.
     """
-    # pandas reads the calendar fields in one pass; numpy's conversion to
-    # datetime64[M] costs several times more.
+    # pandas reads each calendar field in one pass, while numpy's conversion
+    # to datetime64[M] costs several times more.
     dates = pd.DatetimeIndex(np.where(np.isnat(days), np.datetime64(0, "ns"), days))
     month = (dates.year.to_numpy(dtype="int64") - 1970) * 12 + dates.month.to_numpy(dtype="int64") - 1
     return month, dates.day.to_numpy(dtype="int64") - 1
@@ -106,10 +106,10 @@ def add_years(start: pd.Series, years: pd.Series | int) -> pd.Series:
     years = np.asarray(years, dtype="int64")
     moments = start.to_numpy(dtype="datetime64[ns]")
     month, _ = _month_and_day(moments)
-    # The first of the month, years later, plus the days and the time since
-    # the first of the start's month; a month beyond the nanosecond range is
-    # blank. Days are counted as days, as 1677-09-01 itself has no nanosecond
-    # timestamp.
+    # The result is the first of the month, years later, plus the days and
+    # the time since the first of the start's month. A month beyond the
+    # nanosecond range gives a blank. Month starts are kept in days because
+    # 1677-09-01 itself has no nanosecond timestamp.
     days = moments.astype("datetime64[D]").astype("int64")
     time_of_day = moments.view("int64") - days * NANOSECONDS_PER_DAY
     last = len(MONTH_START_DAYS) - 1
