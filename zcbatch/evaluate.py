@@ -23,8 +23,7 @@ from zcbatch import findings as fd
 from zcbatch.batch import APPLICANT_CODE, Batch, link_findings, reference_today
 from zcbatch.codes import (
     ERROR,
-    INFO,
-    RULES,
+    SEVERITY_ORDER,
     STATUS_DATA_ERROR,
     STATUS_ELIGIBLE,
     STATUS_INELIGIBLE,
@@ -54,10 +53,8 @@ STATUS_ORDER = np.array([STATUS_DATA_ERROR, STATUS_INELIGIBLE, STATUS_NEEDS_MATE
 # The status texts as pandas strings, taken by position.
 STATUS_TEXTS = pd.array(STATUS_ORDER, dtype="str")
 
-# The severities in the order their counts are listed when equal, and the
-# position among them of each rule's severity, by rule number.
-SEVERITY_LABELS = np.array([ERROR, WARNING, INFO], dtype=object)
-SEVERITY_NUMBERS = np.array([list(SEVERITY_LABELS).index(rule.severity) for rule in RULES.values()])
+# The severities by their place in the sort order, as findings.SEVERITY_SORT numbers them.
+SEVERITY_LABELS = np.array(sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.get), dtype=object)
 
 # Unit-level errors that make the committee's recommendation or the publicity
 # invalid; while one remains no document is generated.
@@ -74,11 +71,13 @@ BLOCKING_NUMBERS = [fd.RULE_NUMBERS[rule] for rule in sorted(BLOCKING_UNIT_RULES
 class EvaluationResult:
     """The outcome of :func:`evaluate`.
 
-    ``applicants`` has one row per applicant (the columns of
-    :data:`APPLICANT_COLUMNS` with the 证件号码 masked, plus ``_key`` holding
-    the full number for joins); ``findings`` has the import, field, rule and
-    review findings with the columns of the 问题清单 sheet (and internal
-    ``_``-prefixed columns); ``summary`` holds the counts.
+    ``applicants`` has one row per applicant: the columns of
+    :data:`APPLICANT_COLUMNS` with the 证件号码 masked, plus ``_key`` with
+    the full number for joins, and the tier rank, months of work and status
+    position as numbers (``_tier_rank``, ``_months``, ``_status``).
+    ``findings`` has the import, field, rule and review findings with the
+    columns of the 问题清单 sheet and internal ``_``-prefixed columns.
+    ``summary`` contains the counts, taken when the result is built.
     """
 
     batch: Batch
@@ -235,7 +234,7 @@ def _identify(findings: pd.DataFrame, batch: Batch, masked_ids: np.ndarray) -> p
         names[unnamed] = pd.NA
 
     # A 证件号码 that belongs to no applicant (a row of another sheet) is masked on its own.
-    masked = _take(masked_ids, codes, None)
+    masked = groups.per_row(masked_ids, codes, missing=None)
     stray = np.flatnonzero((codes < 0) & key.notna().to_numpy(dtype=bool))
     masked[stray] = fd.mask_id(key.iloc[stray]).to_numpy(dtype=object)
     return findings.assign(**{
@@ -273,7 +272,7 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
     # The findings are sorted by severity, so an applicant's first is the most serious.
     first_finding = groups.per_row(groups.first_rows(finding_codes, size), codes, missing=-1)
     messages = findings[fd.MESSAGE].to_numpy(dtype=object)
-    people["主要问题"] = pd.Series(_take(messages, first_finding, ""), index=people.index, dtype=object)
+    people["主要问题"] = pd.Series(groups.per_row(messages, first_finding, missing=""), index=people.index, dtype=object)
 
     review = batch.sheets["单位审核"]
     first_review = groups.per_row(groups.first_rows(groups.codes_of(review), size), codes, missing=-1)
@@ -284,19 +283,10 @@ def _applicant_table(terms: pd.DataFrame, batch: Batch, findings: pd.DataFrame, 
     people["文件"] = people["_file"]
     people["行号"] = people["_row"]
     people["_key"] = key
-    people["证件号码"] = pd.Series(_take(masked_ids, codes, None), index=people.index, dtype=object)
+    people["证件号码"] = pd.Series(groups.per_row(masked_ids, codes, missing=None), index=people.index, dtype=object)
     extras = [column for column in people.columns if column not in APPLICANT_COLUMNS and not column.startswith("_")]
     ordered = APPLICANT_COLUMNS + [column for column in extras if column not in APPLICANT_COLUMNS]
     return people[ordered + ["_key", "_tier_rank", "_months", "_status"]].reset_index(drop=True)
-
-
-def _take(values: np.ndarray, positions: np.ndarray, missing: object) -> np.ndarray:
-    """Return ``values`` at ``positions`` as an object array, ``missing`` where the position is -1."""
-    if len(values) == 0:
-        return np.full(len(positions), missing, dtype=object)
-    out = values.take(positions.clip(min=0))
-    out[positions < 0] = missing
-    return out
 
 
 def summarize(result: EvaluationResult) -> dict[str, Any]:
@@ -315,7 +305,7 @@ def summarize(result: EvaluationResult) -> dict[str, Any]:
         "状态": {status: statuses.get(status, 0) for status in STATUSES},
         "申报层级": _counts(applicants["申报层级"], blanks=True),
         "学历层次": tiers,
-        "问题级别": _counts_by_number(SEVERITY_NUMBERS[numbers], SEVERITY_LABELS),
+        "问题级别": _counts_by_number(fd.SEVERITY_SORT[numbers], SEVERITY_LABELS),
         "规则": _counts_by_number(numbers, fd.RULE_CODES),
         "审核通过且可生成文件": 0 if blocking else int(result._selected().sum()),
         "文件生成受阻原因": blocking,
@@ -355,13 +345,8 @@ def _counts(values: pd.Series, *, blanks: bool = False) -> dict[str, int]:
     {'本科': 2, '<NA>': 1, '大专': 1}
     """
     codes, uniques = groups.factorize(values)
-    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
-    labels = [str(value) for value in uniques]
     blank = np.flatnonzero(codes < 0)
-    if blanks and len(blank):
-        # The blank's place among the distinct values is where it first appears.
-        first = len(np.unique(codes[:blank[0]]))
-        labels.insert(first, str(values.iloc[blank[0]]))
-        counts = np.insert(counts, first, len(blank))
-    order = np.argsort(-counts, kind="stable")
-    return {labels[position]: int(counts[position]) for position in order}
+    # Blank cells get the number after the distinct values, and the text of the first of them.
+    labels = np.append(uniques, values.iloc[blank[0]] if len(blank) else None)
+    numbers = np.where(codes < 0, len(uniques), codes) if blanks else codes[codes >= 0]
+    return _counts_by_number(numbers, labels)

@@ -62,7 +62,11 @@ def per_row(values: np.ndarray, codes: np.ndarray, missing) -> np.ndarray:
     """Return ``values[code]`` for every row, ``missing`` where the code is -1."""
     if len(values) == 0:
         return np.full(len(codes), missing)
-    return np.where(codes >= 0, values[codes.clip(min=0)], missing)
+    # Taking and then filling copies each value once, where np.where would
+    # build a second array of the same size.
+    out = values.take(codes.clip(min=0))
+    out[codes < 0] = missing
+    return out
 
 
 def dates(values: pd.Series) -> np.ndarray:
@@ -114,8 +118,8 @@ def match_years(codes: np.ndarray, years: np.ndarray, other_codes: np.ndarray, o
 
 
 # pandas sizes the hash table of a factorize for every row being distinct:
-# 8 MB for 300,000 rows, all of it new memory that the system must map page
-# by page. Columns of levels, results or degrees hold a handful of values,
+# about 8 MB for 300,000 rows, all of it new memory that the system must map
+# page by page. Columns of levels, results or degrees hold a handful of values,
 # so their table starts small and grows only if it must.
 FEW_VALUES = 256
 

@@ -65,8 +65,8 @@ def _unit_finding(batch, item: str, rule: str, message: str) -> pd.DataFrame:
 def decisions(batch) -> pd.DataFrame:
     """不通过 needs a non-empty 审批意见; applicants without a decision are noted."""
     review = batch.sheets["单位审核"]
-    refused = review["审核结果"].isin(("不通过",)).to_numpy(dtype=bool)
-    failed = fd.select(review, refused & review["审批意见"].isna().to_numpy(dtype=bool))
+    rejected = review["审核结果"].isin(("不通过",)).to_numpy(dtype=bool)
+    failed = fd.select(review, rejected & review["审批意见"].isna().to_numpy(dtype=bool))
     results = [fd.frame(
         failed, rule="REVIEW_OPINION_MISSING", column="审批意见", name=None,
         message="审核结果为“不通过”，须填写审批意见，说明不通过的理由。",
